@@ -1,0 +1,1 @@
+//! gemfill-data. SKELETON.

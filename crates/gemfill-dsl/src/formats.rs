@@ -1,0 +1,1 @@
+//! Date and number formats of `date` and `number`. SKELETON.

@@ -1,0 +1,56 @@
+//! # gemfill-dsl: the gemfill language
+//!
+//! gemfill programs transform one or more input strings (the columns `x0`, `x1`, ...; `x`
+//! is short for `x0`) into an output value. This crate holds everything about the language
+//! and nothing about how programs are found:
+//!
+//! - [`ast`]: the typed syntax tree ([`Expr`], [`Op`] and the enum-like argument types);
+//! - [`parse`](mod@parse): the parser (grammar in `dsl/gemfill.pest`) with errors that point at
+//!   a line and column;
+//! - [`print`]: the canonical printer (`Display` for [`Expr`]); printing then parsing gives
+//!   the same tree back;
+//! - [`typecheck`]: arity, argument types and unknown names;
+//! - [`ops`]: the semantics of every operator as a plain function, shared by the
+//!   interpreter and the synthesizer;
+//! - [`eval`]: the interpreter, which never panics: an operator that cannot apply yields an
+//!   [`EvalError`] for that input row;
+//! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
+//!   formats;
+//! - [`program`]: [`Program`], a parsed and type-checked program ready to run.
+//!
+//! ```
+//! use gemfill_dsl::{Program, Tables};
+//! let program = Program::parse(r#"concat(token(x, Word, -1), ", ", sub(x, 0, 1), ".")"#).unwrap();
+//! let out = program.run(&["José Álvarez"], &Tables::default()).unwrap();
+//! assert_eq!(out.to_string(), "Álvarez, J.");
+//! ```
+
+pub mod ast;
+pub mod eval;
+pub mod example;
+pub mod formats;
+pub mod ops;
+pub mod parse;
+pub mod print;
+pub mod program;
+pub mod tables;
+pub mod tokens;
+pub mod typecheck;
+pub mod value;
+
+pub use ast::{
+    BuiltinTable, CaseMode, Expr, Format, FormatKind, Op, Signature, TableRef, TokenClass, Type,
+    UserRegex,
+};
+pub use eval::eval;
+pub use example::Example;
+pub use parse::{ParseError, parse};
+pub use program::{Program, ProgramError};
+pub use tables::Tables;
+pub use typecheck::{CheckContext, TypeError, typecheck};
+pub use value::{EvalError, Value};
+
+/// The longest string, in characters, that evaluation may build. Operations that would
+/// produce a longer one (`pad_left` with a huge width, `concat` in a `map` over a long
+/// input) fail with [`EvalError`] instead of exhausting memory.
+pub const MAX_STRING_CHARS: usize = 1 << 20;

@@ -1,0 +1,1 @@
+//! gemfill-search. SKELETON.

@@ -308,7 +308,10 @@ impl TokenClass {
 
     /// The named class with this name, if any.
     pub fn from_name(name: &str) -> Option<TokenClass> {
-        TokenClass::NAMED.iter().find(|t| t.name() == Some(name)).cloned()
+        TokenClass::NAMED
+            .iter()
+            .find(|t| t.name() == Some(name))
+            .cloned()
     }
 }
 

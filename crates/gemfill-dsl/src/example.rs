@@ -23,7 +23,7 @@ impl Example {
         }
     }
 
-    /// The inputs as string slices, as [`crate::eval`] takes them.
+    /// The inputs as string slices, as [`crate::eval()`] takes them.
     pub fn input_refs(&self) -> Vec<&str> {
         self.inputs.iter().map(String::as_str).collect()
     }

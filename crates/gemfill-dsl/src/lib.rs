@@ -7,12 +7,12 @@
 //! - [`ast`]: the typed syntax tree ([`Expr`], [`Op`] and the enum-like argument types);
 //! - [`parse`](mod@parse): the parser (grammar in `dsl/gemfill.pest`) with errors that point at
 //!   a line and column;
-//! - [`print`]: the canonical printer (`Display` for [`Expr`]); printing then parsing gives
+//! - [`print`](mod@print): the canonical printer (`Display` for [`Expr`]); printing then parsing gives
 //!   the same tree back;
-//! - [`typecheck`]: arity, argument types and unknown names;
+//! - [`typecheck`](mod@typecheck): arity, argument types and unknown names;
 //! - [`ops`]: the semantics of every operator as a plain function, shared by the
 //!   interpreter and the synthesizer;
-//! - [`eval`]: the interpreter, which never panics: an operator that cannot apply yields an
+//! - [`eval`](mod@eval): the interpreter, which never panics: an operator that cannot apply yields an
 //!   [`EvalError`] for that input row;
 //! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
 //!   formats;
@@ -44,7 +44,7 @@ pub use ast::{
 };
 pub use eval::eval;
 pub use example::Example;
-pub use parse::{ParseError, parse};
+pub use parse::{ParseError, Position, parse, parse_with_spans};
 pub use program::{Program, ProgramError};
 pub use tables::Tables;
 pub use typecheck::{CheckContext, TypeError, typecheck};

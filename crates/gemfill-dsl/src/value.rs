@@ -1,6 +1,8 @@
 //! Runtime values and evaluation errors.
 use std::fmt;
 
+use crate::ast::Type;
+
 /// The value of a Str, Int or Bool expression on one input row.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Value {
@@ -10,6 +12,41 @@ pub enum Value {
     Int(i64),
     /// A truth value.
     Bool(bool),
+}
+
+impl Value {
+    /// The value's type (Str, Int or Bool).
+    pub fn ty(&self) -> Type {
+        match self {
+            Value::Str(_) => Type::Str,
+            Value::Int(_) => Type::Int,
+            Value::Bool(_) => Type::Bool,
+        }
+    }
+
+    /// The string, if this is a Str value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The integer, if this is an Int value.
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// The truth value, if this is a Bool value.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Value {
@@ -37,6 +74,9 @@ pub struct EvalError {
 impl EvalError {
     /// A new error raised by operator `op`.
     pub fn new(op: &'static str, message: impl Into<String>) -> EvalError {
-        EvalError { op, message: message.into() }
+        EvalError {
+            op,
+            message: message.into(),
+        }
     }
 }

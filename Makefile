@@ -1,0 +1,48 @@
+# gemfill: the two commands a new user needs are `make run` and `make test`.
+# Every target installs what it needs first (idempotently) through scripts/.
+
+CARGO ?= cargo
+# One target directory for the whole workspace, so that the CLI, the tests and the
+# benchmarks share compiled dependencies instead of rebuilding them.
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+GEMFILL := $(CARGO_TARGET_DIR)/release/gemfill
+
+.PHONY: run test setup build release lint bench bench-interpreter peer clean-results help
+
+help:
+	@echo "make run    - build gemfill and run a demo of synthesis and execution"
+	@echo "make test   - lint and run every test (unit, property, end-to-end)"
+	@echo "make bench  - run the benchmark suites side by side with cvc5 (slow)"
+
+setup:
+	@scripts/setup.sh
+
+release: setup
+	$(CARGO) build --release --locked -p gemfill
+
+run: release
+	@scripts/demo.sh "$(GEMFILL)"
+
+# Lint first (cheap, catches most mistakes), then the whole test suite. The test profile
+# optimises dependencies (see Cargo.toml), so synthesis tests run at near-release speed.
+test: setup peer
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	$(CARGO) test --locked --workspace
+
+lint: setup
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+
+# The peer solver the benchmark runner compares against (Debian's cvc5 package).
+peer:
+	@scripts/install-cvc5.sh
+
+bench: release peer
+	$(GEMFILL) bench benchmarks/sygus-pbe-slia-2019 benchmarks/bustle-38.jsonl \
+		benchmarks/realistic/realistic.jsonl --timeout-ms 10000 --peer cvc5 \
+		--json benchmarks/results/latest.json --report benchmarks/results/latest.md \
+		--plot benchmarks/results/cactus.svg
+
+bench-interpreter: setup
+	$(CARGO) bench -p gemfill-dsl --bench interpreter

@@ -1,0 +1,255 @@
+//! Summaries of a benchmark run: printed, as JSON and as Markdown.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{BenchArgs, TaskRun};
+use crate::CliError;
+
+/// Figures for one system over one group of tasks.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Tally {
+    /// Tasks attempted.
+    pub tasks: usize,
+    /// Tasks solved (a program passing every example).
+    pub solved: usize,
+    /// Tasks that have held-out tests.
+    pub with_tests: usize,
+    /// Tasks whose program passes every held-out test.
+    pub generalized: usize,
+    /// Median time over solved tasks, in milliseconds.
+    pub median_solved_ms: Option<f64>,
+    /// Median candidates explored over solved tasks (gemfill only).
+    pub median_candidates: Option<f64>,
+    /// Short tasks with a long sibling.
+    pub short_with_long: usize,
+    /// Of those, the ones whose program passes the long task.
+    pub short_passes_long: usize,
+}
+
+/// The whole run: per system, overall and per suite.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// The time limit per task.
+    pub timeout_ms: u64,
+    /// system -> figures over every task it ran.
+    pub systems: BTreeMap<String, Tally>,
+    /// system -> suite -> figures.
+    pub by_suite: BTreeMap<String, BTreeMap<String, Tally>>,
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 0 {
+        (values[mid - 1] + values[mid]) / 2.0
+    } else {
+        values[mid]
+    })
+}
+
+fn tally<'a>(runs: impl Iterator<Item = &'a TaskRun>) -> Tally {
+    let runs: Vec<&TaskRun> = runs.collect();
+    Tally {
+        tasks: runs.len(),
+        solved: runs.iter().filter(|r| r.solved).count(),
+        with_tests: runs.iter().filter(|r| r.generalized.is_some()).count(),
+        generalized: runs.iter().filter(|r| r.generalized == Some(true)).count(),
+        median_solved_ms: median(
+            runs.iter()
+                .filter(|r| r.solved)
+                .map(|r| r.time_ms)
+                .collect(),
+        ),
+        median_candidates: median(
+            runs.iter()
+                .filter(|r| r.solved)
+                .filter_map(|r| r.candidates.map(|c| c as f64))
+                .collect(),
+        ),
+        short_with_long: runs
+            .iter()
+            .filter(|r| r.passes_long_sibling.is_some())
+            .count(),
+        short_passes_long: runs
+            .iter()
+            .filter(|r| r.passes_long_sibling == Some(true))
+            .count(),
+    }
+}
+
+impl Summary {
+    /// Summarises the runs of every system.
+    pub fn new(runs: &[TaskRun], timeout_ms: u64) -> Summary {
+        let mut systems = BTreeMap::new();
+        let mut by_suite: BTreeMap<String, BTreeMap<String, Tally>> = BTreeMap::new();
+        let names: Vec<&String> = {
+            let mut names: Vec<&String> = runs.iter().map(|r| &r.system).collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        for system in names {
+            let mine = || runs.iter().filter(move |r| &r.system == system);
+            systems.insert(system.clone(), tally(mine()));
+            let mut suites: Vec<&String> = mine().map(|r| &r.suite).collect();
+            suites.sort();
+            suites.dedup();
+            let per_suite = suites
+                .into_iter()
+                .map(|suite| (suite.clone(), tally(mine().filter(|r| &r.suite == suite))))
+                .collect();
+            by_suite.insert(system.clone(), per_suite);
+        }
+        Summary {
+            timeout_ms,
+            systems,
+            by_suite,
+        }
+    }
+
+    /// The summary as a table for the terminal (also the core of the Markdown report).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "\n| system | suite | tasks | solved | generalized | median ms (solved) | median candidates | short→long |"
+        );
+        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|");
+        for (system, suites) in &self.by_suite {
+            let mut rows: Vec<(&str, &Tally)> =
+                suites.iter().map(|(s, t)| (s.as_str(), t)).collect();
+            if suites.len() > 1 {
+                rows.push(("all", &self.systems[system]));
+            }
+            for (suite, t) in rows {
+                let _ = writeln!(
+                    out,
+                    "| {system} | {suite} | {} | {} | {} | {} | {} | {} |",
+                    t.tasks,
+                    t.solved,
+                    if t.with_tests > 0 {
+                        format!("{}/{}", t.generalized, t.with_tests)
+                    } else {
+                        "-".to_string()
+                    },
+                    t.median_solved_ms
+                        .map_or("-".to_string(), |m| format!("{m:.0}")),
+                    t.median_candidates
+                        .map_or("-".to_string(), |m| format!("{m:.0}")),
+                    if t.short_with_long > 0 {
+                        format!("{}/{}", t.short_passes_long, t.short_with_long)
+                    } else {
+                        "-".to_string()
+                    },
+                );
+            }
+        }
+        out
+    }
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    tasks: &'a [TaskRun],
+    summary: &'a Summary,
+}
+
+/// Writes `{"tasks": [...], "summary": {...}}`.
+pub fn write_json(path: &Path, runs: &[TaskRun], summary: &Summary) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(&JsonReport {
+        tasks: runs,
+        summary,
+    })?;
+    write_file(path, &text)
+}
+
+/// Writes a Markdown report: the command, the summary, and a row per task and system.
+pub fn write_markdown(
+    path: &Path,
+    args: &BenchArgs,
+    runs: &[TaskRun],
+    summary: &Summary,
+) -> Result<(), CliError> {
+    let mut out = String::new();
+    let suites: Vec<String> = args
+        .suites
+        .iter()
+        .map(|s| s.display().to_string())
+        .collect();
+    let _ = writeln!(out, "# gemfill bench report\n");
+    let _ = writeln!(
+        out,
+        "Suites: {}. Limit: {} ms per task per system. Jobs: {}.\n",
+        suites.join(", "),
+        args.timeout_ms,
+        args.jobs
+    );
+    let _ = writeln!(out, "## Summary");
+    out.push_str(&summary.to_text());
+    let _ = writeln!(out, "\n## Tasks\n");
+    let _ = writeln!(
+        out,
+        "| task | system | solved | generalized | ms | candidates | size | program |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---:|---:|---:|---|");
+    for run in runs {
+        let program = run
+            .program
+            .as_deref()
+            .unwrap_or("")
+            .replace('|', "\\|")
+            .replace('\n', " ");
+        let program: String = if program.chars().count() > 160 {
+            program.chars().take(160).chain("…".chars()).collect()
+        } else {
+            program
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.0} | {} | {} | `{}` |",
+            run.name,
+            run.system,
+            if run.solved { "yes" } else { "no" },
+            match run.generalized {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "-",
+            },
+            run.time_ms,
+            run.candidates.map_or("-".to_string(), |c| c.to_string()),
+            run.size.map_or("-".to_string(), |s| s.to_string()),
+            program
+        );
+    }
+    write_file(path, &out)
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| CliError(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    std::fs::write(path, text).map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))
+}
+
+/// Used by the plot: every system's sorted solve times.
+pub fn solve_times(runs: &[TaskRun]) -> BTreeMap<String, Vec<f64>> {
+    let mut times: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for run in runs {
+        let entry = times.entry(run.system.clone()).or_default();
+        if run.solved {
+            entry.push(run.time_ms);
+        }
+    }
+    for values in times.values_mut() {
+        values.sort_by(f64::total_cmp);
+    }
+    times
+}

@@ -137,7 +137,12 @@ fn run_reads_a_program_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("initials.gf");
     std::fs::write(&path, "# initials\nmap(x, Word, sub(w, 0, 1), \"\")\n").unwrap();
-    let output = run(&["run", path.to_str().unwrap(), "--input", "Grace Brewster Hopper"]);
+    let output = run(&[
+        "run",
+        path.to_str().unwrap(),
+        "--input",
+        "Grace Brewster Hopper",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(stdout(&output), "GBH\n");
 }
@@ -229,14 +234,19 @@ fn bench_writes_json_report_and_plot() {
     assert!(tasks[0]["time_ms"].as_f64().unwrap() > 0.0);
     assert!(tasks[0]["program"].as_str().is_some());
     assert_eq!(value["summary"]["systems"]["gemfill"]["solved"], 2);
-    assert!(std::fs::read_to_string(&report).unwrap().contains("t/first-word"));
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("t/first-word")
+    );
     assert!(std::fs::read_to_string(&plot).unwrap().contains("<svg"));
 }
 
 #[test]
 fn bench_runs_cvc5_side_by_side_on_sygus_files() {
     // `make test` installs cvc5 first (scripts/install-cvc5.sh).
-    let task = repo_root().join("benchmarks/sygus-pbe-slia-2019/euphony/get-first-name-from-name.sl");
+    let task =
+        repo_root().join("benchmarks/sygus-pbe-slia-2019/euphony/get-first-name-from-name.sl");
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("out.json");
     let output = run(&[

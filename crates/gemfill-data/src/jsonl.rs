@@ -10,7 +10,8 @@
 //! Fields: `name` (required, unique in the file), `examples` (required, at least one),
 //! `tests` and `tags` (default empty), `description` (string or null), `constants` (strings),
 //! `output_type` (`"Str"`, `"Int"` or `"Bool"`, default `"Str"`) and `input_types` (one
-//! `"Str"` or `"Int"` per input, default all `"Str"`). Every example and test is
+//! `"Str"` or `"Int"` per input, default all `"Str"`) and `noise` (0-based indices of
+//! examples whose outputs are deliberately wrong, for scoring noise tolerance). Every example and test is
 //! `{"inputs": [strings], "output": string}` with as many inputs as the first example.
 //! Outputs of an Int or Bool task, and Int inputs, must be the value's text (`"42"`,
 //! `"true"`). Blank lines are skipped. Anything else, an unknown field included, is an
@@ -33,6 +34,7 @@ const FIELDS: &[&str] = &[
     "constants",
     "output_type",
     "input_types",
+    "noise",
 ];
 
 /// Reads a JSON Lines task file. The first bad line is the error, as
@@ -221,6 +223,31 @@ fn parse_line(line: &str) -> Result<Task, String> {
         }
     };
 
+    let noisy_examples = match obj.get("noise") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => {
+            let mut indices = Vec::with_capacity(items.len());
+            for item in items {
+                match item.as_u64().map(|i| i as usize) {
+                    Some(i) if i < examples.len() => indices.push(i),
+                    _ => {
+                        return Err(in_task(format!(
+                            "`noise` item {item} is not the 0-based index of one of the {}",
+                            count(examples.len(), "example")
+                        )));
+                    }
+                }
+            }
+            indices
+        }
+        Some(other) => {
+            return Err(in_task(format!(
+                "`noise` must be an array of example indices, found {}",
+                describe(other)
+            )));
+        }
+    };
+
     for (what, i, example) in labelled {
         for (k, (input, ty)) in example.inputs.iter().zip(&input_types).enumerate() {
             if !has_type(input, *ty) {
@@ -249,6 +276,7 @@ fn parse_line(line: &str) -> Result<Task, String> {
         constants,
         output_type,
         input_types,
+        noisy_examples,
         source: None,
     })
 }

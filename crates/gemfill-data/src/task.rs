@@ -28,6 +28,10 @@ pub struct Task {
     /// The type of each input column, one per input. Inputs are always stored as text;
     /// an [`Type::Int`] input (from a SyGuS `Int` argument) holds its decimal text.
     pub input_types: Vec<Type>,
+    /// 0-based indices of examples whose outputs are known to be wrong (the `noise` field
+    /// of a task file). For scoring only: a synthesizer must never be shown it, and should
+    /// name exactly these examples as the ones its best program contradicts.
+    pub noisy_examples: Vec<usize>,
     /// The file the task was read from.
     pub source: Option<PathBuf>,
 }
@@ -46,6 +50,7 @@ impl Task {
             constants: Vec::new(),
             output_type: Type::Str,
             input_types: vec![Type::Str; arity],
+            noisy_examples: Vec::new(),
             source: None,
         }
     }
@@ -91,6 +96,9 @@ impl Task {
         if self.input_types.iter().any(|t| *t != Type::Str) {
             let names: Vec<&str> = self.input_types.iter().map(|t| t.name()).collect();
             obj.insert("input_types".into(), json!(names));
+        }
+        if !self.noisy_examples.is_empty() {
+            obj.insert("noise".into(), json!(self.noisy_examples));
         }
         Value::Object(obj)
     }

@@ -1,8 +1,11 @@
 //! The canonical printer.
 //!
 //! Every expression has exactly one text: operators as `name(arg, arg)` with `", "`
-//! between arguments, `x` for column 0 and `xN` for the others, strings with the fewest
-//! escapes that read back the same. Parsing the printed text gives the same tree.
+//! between arguments, `x` for column 0 and `xN` for the others, integers in decimal,
+//! strings and delimiters with the fewest escapes that read back the same (the quote,
+//! backslash, new line, tab and carriage return by name, other control characters as
+//! `\u{hex}`). Parsing the printed text gives the same tree, and printing a parsed
+//! program gives its canonical text.
 
 use std::fmt::{self, Write as _};
 
@@ -36,16 +39,15 @@ impl fmt::Display for Expr {
 }
 
 impl fmt::Display for TokenClass {
+    /// A named class by its name, a delimiter as `'c'`, a regex as `/source/`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TokenClass::Delim(c) => write_quoted(f, &c.to_string(), '\''),
-            TokenClass::Regex(r) => {
-                f.write_char('/')?;
-                // Inside slashes `\/` stands for `/`; nothing else is escaped.
-                f.write_str(&r.source().replace('/', "\\/"))?;
-                f.write_char('/')
+            TokenClass::Delim(c) => {
+                let mut buffer = [0; 4];
+                write_quoted(f, c.encode_utf8(&mut buffer), '\'')
             }
-            named => f.write_str(named.name().expect("named classes have names")),
+            TokenClass::Regex(r) => write_regex(f, r.source()),
+            named => f.write_str(named.name().unwrap_or("?")),
         }
     }
 }
@@ -57,10 +59,16 @@ impl fmt::Display for CaseMode {
 }
 
 impl fmt::Display for TableRef {
+    /// A built-in table by its name; a user table as `@name`, or `@"name"` when the name
+    /// is not an identifier.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TableRef::Builtin(t) => f.write_str(t.name()),
-            TableRef::User(name) => write!(f, "@{name}"),
+            TableRef::User(name) if is_identifier(name) => write!(f, "@{name}"),
+            TableRef::User(name) => {
+                f.write_char('@')?;
+                write_quoted(f, name, '"')
+            }
         }
     }
 }
@@ -71,7 +79,16 @@ impl fmt::Display for Format {
     }
 }
 
-/// Writes `text` between `quote`s, escaping the quote, backslash, newline, tab, carriage
+/// Whether `name` matches the grammar's identifiers, `[A-Za-z_][A-Za-z0-9_]*`.
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Writes `text` between `quote`s, escaping the quote, backslash, new line, tab, carriage
 /// return and other control characters.
 fn write_quoted(f: &mut fmt::Formatter<'_>, text: &str, quote: char) -> fmt::Result {
     f.write_char(quote)?;
@@ -90,4 +107,29 @@ fn write_quoted(f: &mut fmt::Formatter<'_>, text: &str, quote: char) -> fmt::Res
         }
     }
     f.write_char(quote)
+}
+
+/// Writes a regex source between slashes. Inside slashes `\/` stands for `/` and every
+/// other backslash pair is kept as written, so each `/` is written `\/` and the rest
+/// verbatim. A source that itself contains the escape `\/` (possible only for a regex
+/// built in code) is written as `\/` too: it reads back as `/`, which the regex crate
+/// matches identically.
+fn write_regex(f: &mut fmt::Formatter<'_>, source: &str) -> fmt::Result {
+    f.write_char('/')?;
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' => f.write_str("\\/")?,
+            '\\' => match chars.next() {
+                Some('/') => f.write_str("\\/")?,
+                Some(next) => {
+                    f.write_char('\\')?;
+                    f.write_char(next)?;
+                }
+                None => f.write_char('\\')?,
+            },
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_char('/')
 }

@@ -1,6 +1,7 @@
 //! A parsed, type-checked program ready to run.
 
 use std::fmt;
+use std::str::FromStr;
 
 use crate::ast::{Expr, Type};
 use crate::parse::{ParseError, Position, parse_with_spans};
@@ -9,6 +10,15 @@ use crate::typecheck::{CheckContext, TypeError, typecheck};
 use crate::value::{EvalError, Value};
 
 /// A well-typed program whose result is a Str, Int or Bool.
+///
+/// ```
+/// use gemfill_dsl::{Program, Tables, Type};
+/// let program = Program::parse("case(token(x, Word, -1), upper)  # last word, shouting").unwrap();
+/// assert_eq!(program.ty(), Type::Str);
+/// assert_eq!(program.to_string(), "case(token(x, Word, -1), upper)");
+/// let out = program.run(&["Ada Lovelace"], &Tables::default()).unwrap();
+/// assert_eq!(out.to_string(), "LOVELACE");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Program {
     expr: Expr,
@@ -34,29 +44,54 @@ pub enum ProgramError {
 }
 
 impl ProgramError {
-    /// Where the error is: 1-based line and column.
-    pub fn position(&self) -> (usize, usize) {
+    /// Where the error is.
+    pub fn position(&self) -> Position {
         match self {
-            ProgramError::Parse(e) => (e.line, e.column),
-            ProgramError::Type { line, column, .. } => (*line, *column),
+            ProgramError::Parse(e) => e.position(),
+            ProgramError::Type { line, column, .. } => Position {
+                line: *line,
+                column: *column,
+            },
         }
     }
 
-    /// The error as a person should see it: the message, then the offending line of
-    /// `source` with a caret under the column.
+    /// What is wrong, without the position.
+    pub fn message(&self) -> &str {
+        match self {
+            ProgramError::Parse(e) => &e.message,
+            ProgramError::Type { message, .. } => message,
+        }
+    }
+
+    /// The error as a person should see it: `line:column: message`, then the offending
+    /// line of `source` with a caret under the column.
+    ///
+    /// ```
+    /// use gemfill_dsl::Program;
+    /// let source = "sub(x, 0, concatt(x, \"a\"))";
+    /// let error = Program::parse(source).unwrap_err();
+    /// assert_eq!(
+    ///     error.render(source),
+    ///     "1:11: unknown operator 'concatt'; did you mean 'concat'?\n  |\n1 | sub(x, 0, concatt(x, \"a\"))\n  |           ^"
+    /// );
+    /// ```
     pub fn render(&self, source: &str) -> String {
-        let (line, column) = self.position();
-        let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let Position { line, column } = self.position();
+        let text = source
+            .split('\n')
+            .nth(line.saturating_sub(1))
+            .unwrap_or("")
+            .trim_end_matches('\r');
+        // Keep tabs in the padding so the caret lines up however the terminal shows them.
         let pad: String = text
             .chars()
+            .chain(std::iter::repeat(' '))
             .take(column.saturating_sub(1))
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        let gutter = format!("{line} | ");
-        format!(
-            "{self}\n{gutter}{text}\n{}{pad}^",
-            " ".repeat(gutter.chars().count())
-        )
+        let number = line.to_string();
+        let blank = " ".repeat(number.len());
+        format!("{self}\n{blank} |\n{number} | {text}\n{blank} | {pad}^")
     }
 }
 
@@ -69,23 +104,17 @@ impl Program {
     /// Parses and type-checks `text` in the given context (number of inputs, tables).
     pub fn parse_with(text: &str, ctx: &CheckContext) -> Result<Program, ProgramError> {
         let (expr, positions) = parse_with_spans(text)?;
-        let at = |node: usize| {
-            positions
+        Program::from_expr(expr, ctx).map_err(|TypeError { node, message }| {
+            let Position { line, column } = positions
                 .get(node)
                 .copied()
-                .unwrap_or(Position { line: 1, column: 1 })
-        };
-        match Program::from_expr(expr, ctx) {
-            Ok(program) => Ok(program),
-            Err(TypeError { node, message }) => {
-                let Position { line, column } = at(node);
-                Err(ProgramError::Type {
-                    line,
-                    column,
-                    message,
-                })
+                .unwrap_or(Position { line: 1, column: 1 });
+            ProgramError::Type {
+                line,
+                column,
+                message,
             }
-        }
+        })
     }
 
     /// Type-checks an expression built in code (by the synthesizer, say).
@@ -95,7 +124,7 @@ impl Program {
             return Err(TypeError {
                 node: 0,
                 message: format!(
-                    "a program must compute a Str, Int or Bool, but this is a {ty} on its own"
+                    "a program must compute a Str, Int or Bool value, but this is a {ty} on its own"
                 ),
             });
         }
@@ -107,19 +136,36 @@ impl Program {
         &self.expr
     }
 
+    /// The program's tree, taken out.
+    pub fn into_expr(self) -> Expr {
+        self.expr
+    }
+
     /// The type of the program's result.
     pub fn ty(&self) -> Type {
         self.ty
     }
 
-    /// How many input columns the program reads (one more than its highest `xN`).
+    /// How many input columns the program reads: one more than its highest `xN`, 0 when
+    /// it reads none.
     pub fn num_inputs(&self) -> usize {
         self.expr.max_var().map_or(0, |i| i + 1)
     }
 
-    /// Runs the program on one row.
+    /// Runs the program on one row of inputs (`inputs[0]` is `x`). An operator that cannot
+    /// apply to this row (an index out of range, a missing key, a missing column) is an
+    /// error for the row, never a panic.
     pub fn run(&self, inputs: &[&str], tables: &Tables) -> Result<Value, EvalError> {
         crate::eval::eval(&self.expr, inputs, tables)
+    }
+}
+
+impl FromStr for Program {
+    type Err = ProgramError;
+
+    /// Same as [`Program::parse`].
+    fn from_str(text: &str) -> Result<Program, ProgramError> {
+        Program::parse(text)
     }
 }
 

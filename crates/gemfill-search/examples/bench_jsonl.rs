@@ -49,7 +49,11 @@ fn main() {
         };
         let constants: Vec<String> = task["constants"]
             .as_array()
-            .map(|a| a.iter().filter_map(|c| c.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default();
         let train = examples(&task["examples"]);
         let tests = examples(&task["tests"]);
@@ -67,10 +71,8 @@ fn main() {
         };
         let started = Instant::now();
         let trace = std::env::var_os("TRACE").is_some();
-        let result = Synthesizer::new(limits).run_with_progress(
-            &problem,
-            &CancelToken::new(),
-            &mut |p| {
+        let result =
+            Synthesizer::new(limits).run_with_progress(&problem, &CancelToken::new(), &mut |p| {
                 if trace {
                     eprintln!(
                         "    {:?} level {} candidates {} at {:?}{}",
@@ -81,8 +83,7 @@ fn main() {
                         p.best.map(|b| format!(" best {b}")).unwrap_or_default()
                     );
                 }
-            },
-        );
+            });
         let ms = started.elapsed().as_millis();
         total += 1;
         if std::env::var_os("VERBOSE").is_some() {
@@ -95,16 +96,23 @@ fn main() {
                         Err(e) => format!("<error: {e}>"),
                     })
                     .collect();
-                println!("    {:.2} {} {:?} {outs:?}", p.score, p.program, p.contradicted);
+                println!(
+                    "    {:.2} {} {:?} {outs:?}",
+                    p.score, p.program, p.contradicted
+                );
             }
             println!("    {:?} {:?}", result.stop_reason, result.stats);
         }
-        let best = result.programs.first().filter(|p| p.contradicted.is_empty());
+        let best = result
+            .programs
+            .first()
+            .filter(|p| p.contradicted.is_empty());
         let ok = best.is_some();
         let generalizes = best.map(|p| {
-            tests.iter().zip(&p.unlabeled_outputs).all(|(t, o)| {
-                matches!(o, Ok(v) if v.to_string() == t.output)
-            })
+            tests
+                .iter()
+                .zip(&p.unlabeled_outputs)
+                .all(|(t, o)| matches!(o, Ok(v) if v.to_string() == t.output))
         });
         if ok {
             solved += 1;
@@ -129,5 +137,7 @@ fn main() {
             best.map_or_else(|| result.stop_reason.to_string(), |p| p.program.to_string()),
         );
     }
-    println!("solved {solved}/{total}, generalized {generalized}/{with_tests} (of tasks with tests)");
+    println!(
+        "solved {solved}/{total}, generalized {generalized}/{with_tests} (of tasks with tests)"
+    );
 }

@@ -149,11 +149,6 @@ impl Bank {
     pub(crate) fn bytes(&self) -> usize {
         self.bytes
     }
-
-    /// The number of example rows the equivalence looks at.
-    pub(crate) fn n_examples(&self) -> usize {
-        self.n_examples
-    }
 }
 
 #[cfg(test)]

@@ -185,11 +185,20 @@ mod tests {
         let n = 4;
         let all = Mask::full(n);
         let branches = [
-            Branch { cost: 3, mask: mask(n, &[0, 1]) },
-            Branch { cost: 3, mask: mask(n, &[2, 3]) },
+            Branch {
+                cost: 3,
+                mask: mask(n, &[0, 1]),
+            },
+            Branch {
+                cost: 3,
+                mask: mask(n, &[2, 3]),
+            },
         ];
         // True on 2 and 3: the else side is branch 0.
-        let preds = [Pred { cost: 2, mask: mask(n, &[2, 3]) }];
+        let preds = [Pred {
+            cost: 2,
+            mask: mask(n, &[2, 3]),
+        }];
         let (plan, cost) = build(&all, &branches, &preds, &settings(), &|| false).unwrap();
         assert_eq!(
             plan,
@@ -203,16 +212,33 @@ mod tests {
         let n = 6;
         let all = Mask::full(n);
         let branches = [
-            Branch { cost: 1, mask: mask(n, &[0, 1]) },
-            Branch { cost: 1, mask: mask(n, &[2, 3]) },
-            Branch { cost: 1, mask: mask(n, &[4, 5]) },
+            Branch {
+                cost: 1,
+                mask: mask(n, &[0, 1]),
+            },
+            Branch {
+                cost: 1,
+                mask: mask(n, &[2, 3]),
+            },
+            Branch {
+                cost: 1,
+                mask: mask(n, &[4, 5]),
+            },
         ];
         let preds = [
-            Pred { cost: 1, mask: mask(n, &[0, 1]) },
-            Pred { cost: 1, mask: mask(n, &[2, 3]) },
+            Pred {
+                cost: 1,
+                mask: mask(n, &[0, 1]),
+            },
+            Pred {
+                cost: 1,
+                mask: mask(n, &[2, 3]),
+            },
         ];
         let (plan, _) = build(&all, &branches, &preds, &settings(), &|| false).unwrap();
-        let Plan::If(_, _, inner) = plan else { panic!() };
+        let Plan::If(_, _, inner) = plan else {
+            panic!()
+        };
         assert!(matches!(*inner, Plan::If(..)));
     }
 
@@ -221,10 +247,19 @@ mod tests {
         let n = 5;
         let all = Mask::full(n);
         let branches = [
-            Branch { cost: 1, mask: mask(n, &[0, 1, 2, 3]) },
-            Branch { cost: 1, mask: mask(n, &[4]) },
+            Branch {
+                cost: 1,
+                mask: mask(n, &[0, 1, 2, 3]),
+            },
+            Branch {
+                cost: 1,
+                mask: mask(n, &[4]),
+            },
         ];
-        let preds = [Pred { cost: 1, mask: mask(n, &[4]) }];
+        let preds = [Pred {
+            cost: 1,
+            mask: mask(n, &[4]),
+        }];
         let mut s = settings();
         assert!(build(&all, &branches, &preds, &s, &|| false).is_some());
         s.min_group = 2;

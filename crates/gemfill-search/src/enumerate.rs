@@ -378,15 +378,15 @@ impl Enumerator {
                 ops::concat(&[x, y]).ok().map(Cow::Owned)
             }),
             (Op::ToStr, _) => self.strs(it, |r| Some(Cow::Owned(ops::to_str(n(0, r)?)))),
-            (Op::Replace, _) => self.strs(it, |r| {
-                ops::replace_cow(s(0, r)?, s(1, r)?, s(2, r)?).ok()
-            }),
+            (Op::Replace, _) => {
+                self.strs(it, |r| ops::replace_cow(s(0, r)?, s(1, r)?, s(2, r)?).ok())
+            }
             (Op::ReplaceFirst, _) => self.strs(it, |r| {
                 ops::replace_first_cow(s(0, r)?, s(1, r)?, s(2, r)?).ok()
             }),
-            (Op::PadLeft, _) => self.strs(it, |r| {
-                ops::pad_left_cow(s(0, r)?, n(1, r)?, s(2, r)?).ok()
-            }),
+            (Op::PadLeft, _) => {
+                self.strs(it, |r| ops::pad_left_cow(s(0, r)?, n(1, r)?, s(2, r)?).ok())
+            }
             (Op::Map, _) => {
                 let Arg::Body(body) = a[2] else { return None };
                 let body = env.bodies.get(body as usize)?.as_ref()?;
@@ -449,13 +449,9 @@ impl Enumerator {
             (Op::Plus, _) => self.ints(|r| ops::plus(n(0, r)?, n(1, r)?).ok()),
             (Op::Minus, _) => self.ints(|r| ops::minus(n(0, r)?, n(1, r)?).ok()),
             (Op::ToInt, _) => self.ints(|r| ops::to_int(s(0, r)?).ok()),
-            (Op::If, VType::Int) => {
-                self.ints(|r| if b(0, r)? { n(1, r) } else { n(2, r) })
-            }
+            (Op::If, VType::Int) => self.ints(|r| if b(0, r)? { n(1, r) } else { n(2, r) }),
             (Op::Contains, _) => self.bools(|r| Some(ops::contains(s(0, r)?, s(1, r)?))),
-            (Op::StartsWith, _) => {
-                self.bools(|r| Some(ops::starts_with(s(0, r)?, s(1, r)?)))
-            }
+            (Op::StartsWith, _) => self.bools(|r| Some(ops::starts_with(s(0, r)?, s(1, r)?))),
             (Op::EndsWith, _) => self.bools(|r| Some(ops::ends_with(s(0, r)?, s(1, r)?))),
             (Op::Matches, _) => {
                 let t = self.tok(a[1]);
@@ -479,9 +475,7 @@ impl Enumerator {
                 }),
             },
             (Op::Not, _) => self.bools(|r| Some(!b(0, r)?)),
-            (Op::If, VType::Bool) => {
-                self.bools(|r| if b(0, r)? { b(1, r) } else { b(2, r) })
-            }
+            (Op::If, VType::Bool) => self.bools(|r| if b(0, r)? { b(1, r) } else { b(2, r) }),
         }
     }
 
@@ -505,8 +499,9 @@ impl Enumerator {
         let mut ok = false;
         for r in 0..self.space.n_rows {
             let v = match f(r) {
-                Some(s) if s.len() > self.space.max_str_chars
-                    && s.chars().count() > self.space.max_str_chars =>
+                Some(s)
+                    if s.len() > self.space.max_str_chars
+                        && s.chars().count() > self.space.max_str_chars =>
                 {
                     SOut::Err
                 }

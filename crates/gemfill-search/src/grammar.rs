@@ -15,8 +15,12 @@ use crate::bank::{Arg, Bank};
 use crate::guide::{CostModel, LeafKind};
 use crate::values::VType;
 
-/// Cost cap for literal-like arguments (needles, separators, fill characters).
+/// Cost cap for cheap arguments (the pieces binary `concat` joins, separators, fill
+/// characters, widths).
 pub(crate) const SMALL: u32 = 5;
+/// Cost cap for needles (what `find`, `replace`, `contains` look for): a literal of a
+/// dozen characters, or a cheap expression.
+pub(crate) const NEEDLE: u32 = 7;
 /// Cost cap for the string an extraction reads.
 pub(crate) const MEDIUM: u32 = 9;
 /// No cap.
@@ -144,43 +148,68 @@ impl Grammar {
         let n = Symmetry::None;
         let mut productions = vec![
             p(Op::Token, vec![Val(S, MEDIUM), Tok, Val(I, ANY)], S, n),
-            p(Op::Sub, vec![Val(S, MEDIUM), Val(I, ANY), Val(I, ANY)], S, n),
+            p(
+                Op::Sub,
+                vec![Val(S, MEDIUM), Val(I, ANY), Val(I, ANY)],
+                S,
+                n,
+            ),
             p(Op::Case, vec![Val(S, ANY), Case], S, n),
             p(Op::Trim, vec![Val(S, ANY)], S, n),
             p(Op::CharAt, vec![Val(S, MEDIUM), Val(I, ANY)], S, n),
             p(Op::Concat, vec![Val(S, SMALL), Val(S, SMALL)], S, n),
             p(Op::Len, vec![Val(S, ANY)], I, n),
             p(Op::Plus, vec![Val(I, ANY), Val(I, MEDIUM)], I, n),
-            p(Op::Minus, vec![Val(I, ANY), Val(I, MEDIUM)], I, Symmetry::Distinct),
+            p(
+                Op::Minus,
+                vec![Val(I, ANY), Val(I, MEDIUM)],
+                I,
+                Symmetry::Distinct,
+            ),
             p(Op::ToStr, vec![Val(I, ANY)], S, n),
         ];
         if flavor == Flavor::Main {
             productions.extend([
                 p(Op::Start, vec![Val(S, MEDIUM), Tok, Val(I, ANY)], I, n),
                 p(Op::End, vec![Val(S, MEDIUM), Tok, Val(I, ANY)], I, n),
-                p(Op::Find, vec![Val(S, MEDIUM), Val(S, SMALL), Val(I, ANY)], I, n),
+                p(
+                    Op::Find,
+                    vec![Val(S, MEDIUM), Val(S, NEEDLE), Val(I, ANY)],
+                    I,
+                    n,
+                ),
                 p(Op::Pos, vec![Val(S, MEDIUM), Tok, Tok, Val(I, ANY)], I, n),
                 p(Op::ToInt, vec![Val(S, MEDIUM)], I, n),
                 p(
                     Op::Replace,
-                    vec![Val(S, ANY), Val(S, SMALL), Val(S, SMALL)],
+                    vec![Val(S, ANY), Val(S, NEEDLE), Val(S, NEEDLE)],
                     S,
                     n,
                 ),
                 p(
                     Op::ReplaceFirst,
-                    vec![Val(S, ANY), Val(S, SMALL), Val(S, SMALL)],
+                    vec![Val(S, ANY), Val(S, NEEDLE), Val(S, NEEDLE)],
                     S,
                     n,
                 ),
-                p(Op::PadLeft, vec![Val(S, ANY), Val(I, SMALL), Val(S, SMALL)], S, n),
-                p(Op::Map, vec![Val(S, MEDIUM), Tok, Body, Val(S, SMALL)], S, n),
+                p(
+                    Op::PadLeft,
+                    vec![Val(S, ANY), Val(I, SMALL), Val(S, SMALL)],
+                    S,
+                    n,
+                ),
+                p(
+                    Op::Map,
+                    vec![Val(S, MEDIUM), Tok, Body, Val(S, SMALL)],
+                    S,
+                    n,
+                ),
                 p(Op::Lookup, vec![Table, Val(S, MEDIUM)], S, n),
                 p(Op::Date, vec![Val(S, MEDIUM), DateFmt, DateFmt], S, n),
                 p(Op::Number, vec![Val(S, MEDIUM), NumFmt], S, n),
-                p(Op::Contains, vec![Val(S, ANY), Val(S, SMALL)], B, n),
-                p(Op::StartsWith, vec![Val(S, ANY), Val(S, SMALL)], B, n),
-                p(Op::EndsWith, vec![Val(S, ANY), Val(S, SMALL)], B, n),
+                p(Op::Contains, vec![Val(S, ANY), Val(S, NEEDLE)], B, n),
+                p(Op::StartsWith, vec![Val(S, ANY), Val(S, NEEDLE)], B, n),
+                p(Op::EndsWith, vec![Val(S, ANY), Val(S, NEEDLE)], B, n),
                 p(Op::Matches, vec![Val(S, MEDIUM), Tok], B, n),
                 p(Op::IsEmpty, vec![Val(S, ANY)], B, n),
                 p(
@@ -196,9 +225,24 @@ impl Grammar {
                     Symmetry::CommutativeDistinct,
                 ),
                 p(Op::Not, vec![Val(B, ANY)], B, n),
-                p(Op::If, vec![Val(B, ANY), Val(S, ANY), Val(S, ANY)], S, Symmetry::Branches),
-                p(Op::If, vec![Val(B, ANY), Val(I, ANY), Val(I, ANY)], I, Symmetry::Branches),
-                p(Op::If, vec![Val(B, ANY), Val(B, ANY), Val(B, ANY)], B, Symmetry::Branches),
+                p(
+                    Op::If,
+                    vec![Val(B, ANY), Val(S, ANY), Val(S, ANY)],
+                    S,
+                    Symmetry::Branches,
+                ),
+                p(
+                    Op::If,
+                    vec![Val(B, ANY), Val(I, ANY), Val(I, ANY)],
+                    I,
+                    Symmetry::Branches,
+                ),
+                p(
+                    Op::If,
+                    vec![Val(B, ANY), Val(B, ANY), Val(B, ANY)],
+                    B,
+                    Symmetry::Branches,
+                ),
             ]);
         }
         if tables.is_empty() {

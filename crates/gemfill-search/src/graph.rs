@@ -64,7 +64,10 @@ pub(crate) fn cheapest_concat(
     }
     // occ[e][byte position] = atoms non-empty on e that occur there; empty_on[e] = atoms
     // empty on e (usable at any position of e).
-    let mut occ: Vec<Vec<Vec<usize>>> = outputs.iter().map(|o| vec![Vec::new(); o.len() + 1]).collect();
+    let mut occ: Vec<Vec<Vec<usize>>> = outputs
+        .iter()
+        .map(|o| vec![Vec::new(); o.len() + 1])
+        .collect();
     let mut empty_on: Vec<Vec<usize>> = vec![Vec::new(); m];
     'atoms: for (ai, atom) in atoms.iter().enumerate() {
         if atom.values.iter().all(|v| v.is_empty()) {
@@ -155,13 +158,7 @@ pub(crate) fn cheapest_concat(
         }
     }
     let goal = *index.get(&goal_state)?;
-    let (_, nodes) = petgraph::algo::astar(
-        &graph,
-        start,
-        |n| n == goal,
-        |e| e.weight().0,
-        |_| 0,
-    )?;
+    let (_, nodes) = petgraph::algo::astar(&graph, start, |n| n == goal, |e| e.weight().0, |_| 0)?;
     let mut parts = Vec::new();
     let mut cost = 0;
     for w in nodes.windows(2) {
@@ -174,10 +171,7 @@ pub(crate) fn cheapest_concat(
     if parts.len() > 1 {
         cost += concat_cost + (parts.len() as u32 - 2);
     }
-    Some(Path {
-        atoms: parts,
-        cost,
-    })
+    Some(Path { atoms: parts, cost })
 }
 
 #[cfg(test)]

@@ -230,7 +230,10 @@ impl CostModel {
         let ops = Op::ALL
             .iter()
             .map(|&op| {
-                let c = weights.ops.get(&op).map_or(default_op_cost(op), |&p| to_cost(p));
+                let c = weights
+                    .ops
+                    .get(&op)
+                    .map_or(default_op_cost(op), |&p| to_cost(p));
                 (op, c)
             })
             .collect();

@@ -22,39 +22,44 @@
 //! ## How the engine works
 //!
 //! **Values, not trees.** The search works on *value vectors*: what a sub-program computes
-//! on every row (the examples, then a few unlabeled rows). The [`bank`] keeps one entry per
+//! on every row (the examples, then a few unlabeled rows). The `bank` keeps one entry per
 //! distinct vector: a new candidate whose values on the examples equal an existing entry's
 //! is dropped (observational equivalence), since anything built from it could be built
 //! from the cheaper one. Entries store only their operator and the ids of their arguments;
-//! expressions are materialised for answers only. Strings are interned ([`values`]).
+//! expressions are materialised for answers only. Strings are interned (`values`).
 //!
-//! **Enumeration by cost** ([`enumerate`], [`grammar`]). Every production has a cost,
+//! **Enumeration by cost** (`enumerate`, `grammar`). Every production has a cost,
 //! `-log2 p` of its probability ([`guide`]: hand-set defaults, or a [`Guide`]'s per-task
 //! probabilities). Level `c` builds all programs of cost exactly `c` from entries of lower
 //! cost, so cheap (likely, small) programs come first. Leaves are read off the problem
-//! ([`seeds`]): input columns, punctuation and common pieces of the outputs, the caller's
+//! (`seeds`): input columns, punctuation and common pieces of the outputs, the caller's
 //! constant hints, values of categorical columns, small integers, the token classes present
 //! in the inputs (plus "run of anything but `c`" for each delimiter `c`), and lookup tables
 //! whose values occur in the outputs. `map` bodies come from a small separate enumeration
 //! over `w`. Each chunk of candidates is evaluated in parallel with the `gemfill_dsl::ops`
 //! functions and inserted in a fixed order, so the result is deterministic.
 //!
-//! **Concatenations by output splitting** ([`graph`]). Most string tasks are
+//! **Concatenations by output splitting** (`graph`). Most string tasks are
 //! concatenations of extracted pieces and literals. Rather than enumerate them blindly,
 //! after every level the engine builds FlashFill's graph: positions of each output as
 //! nodes, an edge wherever some entry (or literal) produces that piece of the output, with
 //! the graphs of all examples intersected (a product node holds one position per
 //! example). The cheapest path is the cheapest `concat(...)` that works on every example.
 //!
-//! **Conditionals** ([`conditional`]). When no single program covers all examples, the
+//! **Conditionals** (`conditional`). When no single program covers all examples, the
 //! engine collects programs that cover subsets (cheapest per subset, including
 //! concatenations found for the groups that cheap predicates separate) and error-free
 //! predicates, and builds the cheapest decision list `if(p, a, if(q, b, c))`.
 //!
-//! **Proposals and repair** ([`Proposer`], [`repair`]). A model's proposals are verified
+//! **Proposals and repair** ([`Proposer`], `repair`). A model's proposals are verified
 //! first; near misses are mutated locally (token class, index, literal, case mode, format,
 //! column, sibling operator) and re-verified. The best partial programs get the same
 //! treatment when nothing else passes.
+//!
+//! **Few examples at a time.** A search runs on at most ten examples of different shapes;
+//! its answers are then checked on all of them, the examples an answer gets wrong join the
+//! set, and the search runs again (counterexample-guided). Long example lists (SyGuS
+//! `-long` tasks have hundreds) then cost little more than short ones.
 //!
 //! **Noise.** When no program passes every example and [`Limits::noise_tolerance`] is on,
 //! the programs passing a majority (with at most a third contradicted) are returned, with

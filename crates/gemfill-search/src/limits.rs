@@ -154,7 +154,11 @@ impl Budget {
     pub(crate) fn deadline_share(&self, share: f64) -> Option<Instant> {
         let d = self.deadline?;
         let now = Instant::now();
-        Some(now + d.saturating_duration_since(now).mul_f64(share.clamp(0.0, 1.0)))
+        Some(
+            now + d
+                .saturating_duration_since(now)
+                .mul_f64(share.clamp(0.0, 1.0)),
+        )
     }
 
     /// How many more candidates may be evaluated.

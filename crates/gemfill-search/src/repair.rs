@@ -51,7 +51,8 @@ fn alternatives(e: &Expr, pool: &Pool) -> Vec<Expr> {
             .map(|u| Expr::Tok(u.clone()))
             .collect(),
         Expr::Int(k) => {
-            let mut v: Vec<i64> = vec![k.saturating_add(1), k.saturating_sub(1), k.saturating_neg()];
+            let mut v: Vec<i64> =
+                vec![k.saturating_add(1), k.saturating_sub(1), k.saturating_neg()];
             v.extend(pool.ints.iter().copied());
             let mut seen = vec![*k];
             v.into_iter()
@@ -164,10 +165,13 @@ mod tests {
             Op::Token,
             vec![Expr::Var(0), Expr::Tok(TokenClass::Word), Expr::Int(-1)]
         )));
-        assert!(ms.contains(&Expr::App(
-            Op::Token,
-            vec![Expr::Var(1), Expr::Tok(TokenClass::Word), Expr::Int(1)]
-        )), "{text:?}");
+        assert!(
+            ms.contains(&Expr::App(
+                Op::Token,
+                vec![Expr::Var(1), Expr::Tok(TokenClass::Word), Expr::Int(1)]
+            )),
+            "{text:?}"
+        );
         assert!(!ms.contains(&e));
         assert_eq!(mutations(&e, &pool, 2).len(), 2);
     }

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use gemfill_dsl::{CheckContext, Expr, Program, Type};
+use rayon::prelude::*;
 
 use crate::guide::{CostModel, Guide, ProductionWeights, Proposer};
 use crate::limits::{Budget, CancelToken, Limits, StopReason};
@@ -114,7 +115,10 @@ impl std::fmt::Debug for Synthesizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Synthesizer")
             .field("limits", &self.limits)
-            .field("proposer", &self.proposer.as_ref().map(|p| p.name().to_string()))
+            .field(
+                "proposer",
+                &self.proposer.as_ref().map(|p| p.name().to_string()),
+            )
             .field("guide", &self.guide.is_some())
             .finish()
     }
@@ -161,9 +165,22 @@ impl Synthesizer {
     ) -> SearchResult {
         let threads = self.limits.threads.max(1);
         let pool = (threads > 1)
-            .then(|| rayon::ThreadPoolBuilder::new().num_threads(threads).build().ok())
+            .then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .build()
+                    .ok()
+            })
             .flatten();
-        self.search(problem, cancel, on_event, pool.as_ref())
+        let result = self.search(problem, cancel, on_event, pool.as_ref());
+        on_event(Progress {
+            phase: Phase::Ranking,
+            level: result.stats.levels,
+            candidates: result.stats.candidates,
+            elapsed: result.stats.elapsed,
+            best: None,
+        });
+        result
     }
 
     fn search(
@@ -178,7 +195,15 @@ impl Synthesizer {
         match problem.validate() {
             Err(ProblemError::NoExamples) | Err(ProblemError::NotAValueType(_)) => {
                 let reason = budget.check().unwrap_or(StopReason::Exhausted);
-                return finish(problem, &self.limits, Vec::new(), reason, stats, &budget);
+                return finish(
+                    problem,
+                    &self.limits,
+                    Vec::new(),
+                    reason,
+                    stats,
+                    &budget,
+                    pool,
+                );
             }
             _ => {}
         }
@@ -221,10 +246,20 @@ impl Synthesizer {
         let mut reason = None;
         for _ in 0..MAX_ROUNDS {
             let sub = Problem {
-                examples: active.iter().map(|&i| problem.examples[i].clone()).collect(),
+                examples: active
+                    .iter()
+                    .map(|&i| problem.examples[i].clone())
+                    .collect(),
                 ..problem.clone()
             };
-            let search = Search::new(&sub, &self.limits, costs.clone(), budget, pool, prior.clone());
+            let search = Search::new(
+                &sub,
+                &self.limits,
+                costs.clone(),
+                budget,
+                pool,
+                prior.clone(),
+            );
             let outcome = search.run(on_event);
             budget = outcome.budget;
             stats.absorb(&outcome.stats);
@@ -235,11 +270,17 @@ impl Synthesizer {
                 let v = verify::verify(&f.program, &problem.examples, &problem.tables);
                 stats.verified += 1;
                 if v.all_passed() {
-                    exact.push(Found { verification: v, ..f });
+                    exact.push(Found {
+                        verification: v,
+                        ..f
+                    });
                 } else {
                     wrong.push((f.cost, v.failed.clone()));
                     // It may still be the answer, with mistakes in the examples it fails.
-                    near_pool.push(Found { verification: v, ..f });
+                    near_pool.push(Found {
+                        verification: v,
+                        ..f
+                    });
                 }
             }
             if !exact.is_empty() {
@@ -248,7 +289,7 @@ impl Synthesizer {
                 } else {
                     StopReason::Found
                 };
-                return finish(problem, &self.limits, exact, reason, stats, &budget);
+                return finish(problem, &self.limits, exact, reason, stats, &budget, pool);
             }
             last_near = outcome.near;
             wrong.sort_by_key(|(c, _)| *c);
@@ -274,7 +315,10 @@ impl Synthesizer {
             let n = problem.examples.len();
             for f in last_near {
                 let v = verify::verify(&f.program, &problem.examples, &problem.tables);
-                near_pool.push(Found { verification: v, ..f });
+                near_pool.push(Found {
+                    verification: v,
+                    ..f
+                });
             }
             near.extend(
                 near_pool
@@ -290,12 +334,14 @@ impl Synthesizer {
                 .or(budget.hard_stop())
                 .unwrap_or(StopReason::Exhausted)
         };
-        finish(problem, &self.limits, near, reason, stats, &budget)
+        finish(problem, &self.limits, near, reason, stats, &budget, pool)
     }
 }
 
 /// Examples the first round searches on; the others are checked afterwards.
 const ACTIVE_EXAMPLES: usize = 10;
+/// Unlabeled rows that ranking scores look at.
+const RANKING_SAMPLE: usize = 256;
 /// Rounds of counterexample-guided search.
 const MAX_ROUNDS: usize = 8;
 
@@ -400,11 +446,20 @@ fn proposals(
     let props = proposer.propose(problem, beam, cancel);
     stats.proposals = props.len();
     let exprs: Vec<Expr> = props.iter().map(|p| p.expr.clone()).collect();
-    let results =
-        verify::check_and_verify_all(&exprs, ctx, answer, &problem.examples, &problem.tables, pool);
+    let results = verify::check_and_verify_all(
+        &exprs,
+        ctx,
+        answer,
+        &problem.examples,
+        &problem.tables,
+        pool,
+    );
     stats.verified += exprs.len();
     let mut found: Vec<Found> = Vec::new();
     let mut near: Vec<(Expr, f64, usize)> = Vec::new();
+    // Expr's hash and equality look at a regex's source text only, never at the
+    // compiled automaton's internal caches.
+    #[allow(clippy::mutable_key_type)]
     let mut seen: HashSet<Expr> = HashSet::new();
     for (p, r) in props.into_iter().zip(results) {
         let Some((program, v)) = r else { continue };
@@ -427,7 +482,7 @@ fn proposals(
     if found.is_empty() {
         let seeds = seeds::seeds(problem, costs);
         let mutation_pool = repair::Pool::from_seeds(&seeds, problem.num_inputs());
-        near.sort_by(|a, b| b.2.cmp(&a.2));
+        near.sort_by_key(|n| std::cmp::Reverse(n.2));
         for (expr, lp, _) in near.into_iter().take(8) {
             if budget.hard_stop().is_some() {
                 break;
@@ -471,18 +526,22 @@ fn finish(
     stop_reason: StopReason,
     mut stats: Stats,
     budget: &Budget,
+    pool: Option<&rayon::ThreadPool>,
 ) -> SearchResult {
     let unlabeled: Vec<Vec<&str>> = problem
         .unlabeled
         .iter()
         .map(|r| r.iter().map(String::as_str).collect())
         .collect();
+    // Scores look at a sample of the unlabeled rows (a caller may send a whole column);
+    // the returned programs are then run on all of them.
+    let sample = &unlabeled[..unlabeled.len().min(RANKING_SAMPLE)];
     let mut seen: HashSet<String> = HashSet::new();
     let mut programs: Vec<RankedProgram> = list
         .into_iter()
         .filter(|f| seen.insert(f.program.to_string()))
         .map(|f| {
-            let outs: Vec<_> = unlabeled
+            let outs: Vec<_> = sample
                 .iter()
                 .map(|row| f.program.run(row, &problem.tables))
                 .collect();
@@ -500,6 +559,15 @@ fn finish(
         .collect();
     rank::sort(&mut programs, limits.seed);
     programs.truncate(limits.top_k.max(1));
+    if unlabeled.len() > sample.len() {
+        for p in &mut programs {
+            let run = |row: &Vec<&str>| p.program.run(row, &problem.tables);
+            p.unlabeled_outputs = match pool {
+                Some(pool) => pool.install(|| unlabeled.par_iter().map(run).collect()),
+                None => unlabeled.iter().map(run).collect(),
+            };
+        }
+    }
     let disagreements = rank::disagreements(&programs);
     stats.candidates = budget.candidates;
     stats.elapsed = budget.elapsed();

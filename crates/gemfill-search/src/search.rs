@@ -66,6 +66,13 @@ pub(crate) struct Outcome {
     pub(crate) budget: Budget,
 }
 
+/// A leaf waiting for enumeration to reach its cost.
+enum Leaf {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+}
+
 /// The state of one search.
 pub(crate) struct Search<'a> {
     problem: &'a Problem,
@@ -103,6 +110,8 @@ pub(crate) struct Search<'a> {
     stats: Stats,
     first_found_level: Option<u32>,
     candidates_at_first: Option<u64>,
+    /// Candidates evaluated when a near answer (noise mode) first appeared.
+    candidates_at_near: Option<u64>,
     best_cost: Option<u32>,
     /// Whether some answer runs without error on the unlabeled rows of the search.
     clean_found: bool,
@@ -110,6 +119,8 @@ pub(crate) struct Search<'a> {
     mutation_pool: repair::Pool,
     /// When the running phase must hand over to the next one.
     phase_end: Option<std::time::Instant>,
+    /// Leaves not yet in the bank, most expensive first.
+    pending: Vec<(u32, Leaf)>,
 }
 
 impl<'a> Search<'a> {
@@ -132,7 +143,8 @@ impl<'a> Search<'a> {
         }
         let n_ex = problem.examples.len();
         let ncols = problem.num_inputs();
-        let mut rows: Vec<Vec<String>> = problem.examples.iter().map(|e| e.inputs.clone()).collect();
+        let mut rows: Vec<Vec<String>> =
+            problem.examples.iter().map(|e| e.inputs.clone()).collect();
         rows.extend(problem.unlabeled.iter().take(MAX_SEARCH_UNLABELED).cloned());
         let outputs: Vec<String> = problem.examples.iter().map(|e| e.output.clone()).collect();
         let longest = rows
@@ -151,8 +163,12 @@ impl<'a> Search<'a> {
             })
             .collect();
         let target_str: Vec<StrId> = outputs.iter().map(|o| it.intern(o)).collect();
-        let target_int = accept[VType::Int.index()]
-            .then(|| outputs.iter().map(|o| parse_int(o).unwrap_or(INT_ERR)).collect());
+        let target_int = accept[VType::Int.index()].then(|| {
+            outputs
+                .iter()
+                .map(|o| parse_int(o).unwrap_or(INT_ERR))
+                .collect()
+        });
         let target_bool = accept[VType::Bool.index()].then(|| {
             outputs
                 .iter()
@@ -207,11 +223,13 @@ impl<'a> Search<'a> {
             stats: Stats::default(),
             first_found_level: None,
             candidates_at_first: None,
+            candidates_at_near: None,
             best_cost: None,
             clean_found: false,
             new_best: None,
             mutation_pool,
             phase_end: None,
+            pending: Vec::new(),
         };
         if !prior.is_empty() {
             s.best_cost = prior.iter().map(|f| f.cost).min();
@@ -231,8 +249,6 @@ impl<'a> Search<'a> {
             en: &self.main,
             it: &self.it,
             bodies: &self.bodies,
-            tables: &self.problem.tables,
-            rows: &self.rows,
         }
     }
 
@@ -305,22 +321,39 @@ impl<'a> Search<'a> {
         self.main.grammar.set_bodies(&list);
     }
 
-    /// Adds the leaves to the main bank.
+    /// Queues the leaves; each enters the bank when enumeration reaches its cost, so that
+    /// a cheaper program with the same values (`len(x)` for the literal 19 when every
+    /// input has 19 characters) is the one kept.
     fn seed(&mut self, seeds: &Seeds) {
-        let mut new = Vec::new();
         for (_, ins) in self.main.seed_vars(self.costs.leaf(LeafKind::Var)) {
-            new.push(ins);
-        }
-        for (s, c) in &seeds.strs {
-            new.push(self.main.seed_str(&mut self.it, s, *c));
-        }
-        for (k, c) in &seeds.ints {
-            new.push(self.main.seed_int(*k, *c));
+            if let Inserted::New(id) = ins {
+                self.note_new(id);
+            }
         }
         let bc = self.costs.leaf(LeafKind::BoolConst);
-        new.push(self.main.seed_bool(true, bc));
-        new.push(self.main.seed_bool(false, bc));
-        for ins in new {
+        let mut pending: Vec<(u32, Leaf)> = Vec::new();
+        pending.extend(seeds.strs.iter().map(|(s, c)| (*c, Leaf::Str(s.clone()))));
+        pending.extend(seeds.ints.iter().map(|(k, c)| (*c, Leaf::Int(*k))));
+        pending.push((bc, Leaf::Bool(true)));
+        pending.push((bc, Leaf::Bool(false)));
+        // Stable: equal costs keep the seeds' order.
+        pending.sort_by_key(|(c, _)| *c);
+        pending.reverse();
+        self.pending = pending;
+        self.seed_upto(1);
+    }
+
+    /// Inserts the queued leaves costing at most `level`.
+    fn seed_upto(&mut self, level: u32) {
+        while self.pending.last().is_some_and(|(c, _)| *c <= level) {
+            let Some((c, leaf)) = self.pending.pop() else {
+                break;
+            };
+            let ins = match leaf {
+                Leaf::Str(s) => self.main.seed_str(&mut self.it, &s, c),
+                Leaf::Int(k) => self.main.seed_int(k, c),
+                Leaf::Bool(b) => self.main.seed_bool(b, c),
+            };
             if let Inserted::New(id) = ins {
                 self.note_new(id);
             }
@@ -336,8 +369,14 @@ impl<'a> Search<'a> {
         for r in 0..self.n_ex {
             let ok = match vals {
                 Vals::Str(v) => v[r] == self.target_str[r],
-                Vals::Int(v) => self.target_int.as_ref().is_some_and(|t| t[r] == v[r] && v[r] != INT_ERR),
-                Vals::Bool(v) => self.target_bool.as_ref().is_some_and(|t| t[r] == v[r] && v[r] != BOOL_ERR),
+                Vals::Int(v) => self
+                    .target_int
+                    .as_ref()
+                    .is_some_and(|t| t[r] == v[r] && v[r] != INT_ERR),
+                Vals::Bool(v) => self
+                    .target_bool
+                    .as_ref()
+                    .is_some_and(|t| t[r] == v[r] && v[r] != BOOL_ERR),
             };
             if ok {
                 m.set(r);
@@ -373,15 +412,15 @@ impl<'a> Search<'a> {
                 self.fits.push((id, m));
             }
         }
-        if let Vals::Bool(v) = &vals {
-            if v[..self.n_ex].iter().all(|&b| b != BOOL_ERR) {
-                let mut m = Mask::empty(self.n_ex);
-                (0..self.n_ex).filter(|&r| v[r] == 1).for_each(|r| m.set(r));
-                if !m.is_empty() && m != self.full {
-                    let slot = self.preds.entry(m).or_insert((cost, id));
-                    if cost < slot.0 {
-                        *slot = (cost, id);
-                    }
+        if let Vals::Bool(v) = &vals
+            && v[..self.n_ex].iter().all(|&b| b != BOOL_ERR)
+        {
+            let mut m = Mask::empty(self.n_ex);
+            (0..self.n_ex).filter(|&r| v[r] == 1).for_each(|r| m.set(r));
+            if !m.is_empty() && m != self.full {
+                let slot = self.preds.entry(m).or_insert((cost, id));
+                if cost < slot.0 {
+                    *slot = (cost, id);
                 }
             }
         }
@@ -390,6 +429,13 @@ impl<'a> Search<'a> {
                 self.goal_entries.insert(id);
                 self.record(Term::Entry(id), cost, None);
             } else if !m.is_empty() {
+                if self.limits.noise_tolerance
+                    && self.n_ex >= 3
+                    && m.count() >= noise_threshold(self.n_ex)
+                    && self.candidates_at_near.is_none()
+                {
+                    self.candidates_at_near = Some(self.budget.candidates);
+                }
                 let slot = self.partials.entry((vals.vtype(), m)).or_insert((cost, id));
                 if cost < slot.0 {
                     *slot = (cost, id);
@@ -426,10 +472,15 @@ impl<'a> Search<'a> {
             self.new_best = Some(program.clone());
         }
         if !self.clean_found {
-            self.clean_found = self.problem.unlabeled.iter().take(MAX_SEARCH_UNLABELED).all(|row| {
-                let row: Vec<&str> = row.iter().map(String::as_str).collect();
-                program.run(&row, &self.problem.tables).is_ok()
-            });
+            self.clean_found = self
+                .problem
+                .unlabeled
+                .iter()
+                .take(MAX_SEARCH_UNLABELED)
+                .all(|row| {
+                    let row: Vec<&str> = row.iter().map(String::as_str).collect();
+                    program.run(&row, &self.problem.tables).is_ok()
+                });
         }
         self.found.push(Found {
             program,
@@ -456,7 +507,8 @@ impl<'a> Search<'a> {
             self.repair_partials();
             self.progress(Phase::Repair, on_event);
         }
-        if self.found.is_empty() && self.limits.noise_tolerance && self.budget.hard_stop().is_none() {
+        if self.found.is_empty() && self.limits.noise_tolerance && self.budget.hard_stop().is_none()
+        {
             self.noise();
             self.progress(Phase::Noise, on_event);
         }
@@ -486,6 +538,7 @@ impl<'a> Search<'a> {
             if reserve && self.found.is_empty() && self.budget.time_fraction() > 0.75 {
                 return Some(StopReason::Deadline);
             }
+            self.seed_upto(self.main.level);
             let max = (self.budget.candidates_left().min(CHUNK as u64)) as usize;
             let env = Env {
                 tables: &self.problem.tables,
@@ -524,7 +577,9 @@ impl<'a> Search<'a> {
             self.progress(Phase::Enumeration, on_event);
             if !self.found.is_empty() {
                 let first = *self.first_found_level.get_or_insert(level);
-                let at_first = *self.candidates_at_first.get_or_insert(self.budget.candidates);
+                let at_first = *self
+                    .candidates_at_first
+                    .get_or_insert(self.budget.candidates);
                 let best = self.best_cost.unwrap_or(0);
                 // Enumeration can still find a cheaper answer below the best cost, or one
                 // that also works on the unlabeled rows; give it a candidate budget
@@ -535,6 +590,14 @@ impl<'a> Search<'a> {
                 let spent = self.budget.candidates.saturating_sub(at_first) * rows;
                 let cap = (AFTER_FOUND_FACTOR * at_first * rows).max(AFTER_FOUND_MIN);
                 if level >= first + SLACK_LEVELS && (!cheaper_possible || spent >= cap) {
+                    return None;
+                }
+            } else if let Some(at_near) = self.candidates_at_near {
+                // Noise mode with a near answer in hand: an exact answer gets the same
+                // bounded chance, then the final phases judge.
+                let rows = self.rows.len().max(1) as u64;
+                let spent = self.budget.candidates.saturating_sub(at_near) * rows;
+                if spent >= (AFTER_FOUND_FACTOR * at_near * rows).max(AFTER_FOUND_MIN) {
                     return None;
                 }
             }
@@ -548,7 +611,9 @@ impl<'a> Search<'a> {
     /// Whether the current phase must end (a hard limit, or the phase's time share).
     fn stopping(&self) -> bool {
         self.budget.hard_stop().is_some()
-            || self.phase_end.is_some_and(|end| std::time::Instant::now() >= end)
+            || self
+                .phase_end
+                .is_some_and(|end| std::time::Instant::now() >= end)
     }
 
     /// Output-splitting graph over all examples, when new pieces appeared.
@@ -707,7 +772,11 @@ impl<'a> Search<'a> {
 
     /// Concatenations covering the groups of examples that cheap predicates separate, and
     /// greedy clusters of examples sharing one concatenation.
-    fn graph_branches(&mut self, preds: &[(u32, u32, Mask)], final_round: bool) -> Vec<(Term, u32, Mask)> {
+    fn graph_branches(
+        &mut self,
+        preds: &[(u32, u32, Mask)],
+        final_round: bool,
+    ) -> Vec<(Term, u32, Mask)> {
         let mut subsets: BTreeSet<Mask> = BTreeSet::new();
         for (_, _, m) in preds.iter().take(if final_round { 60 } else { 20 }) {
             subsets.insert(m.clone());
@@ -747,11 +816,11 @@ impl<'a> Search<'a> {
                     }
                 }
                 remaining = remaining.minus(&group);
-                if let Some((term, cost)) = best {
-                    if !done.contains(&group) {
-                        let mask = self.term_mask(&term);
-                        out.push((term, cost, mask));
-                    }
+                if let Some((term, cost)) = best
+                    && !done.contains(&group)
+                {
+                    let mask = self.term_mask(&term);
+                    out.push((term, cost, mask));
                 }
             }
         }
@@ -874,7 +943,6 @@ impl<'a> Search<'a> {
             }
         }
     }
-
 }
 
 /// Whether an expression takes a visible detour (`not(not(b))`, `case(case(s, m), n)`,

@@ -61,7 +61,10 @@ pub(crate) fn common_substrings(strings: &[&str], max: usize) -> Vec<String> {
     let all: Vec<String> = found.into_iter().collect();
     let mut maximal: Vec<String> = all
         .iter()
-        .filter(|p| !all.iter().any(|q| q.len() > p.len() && q.contains(p.as_str())))
+        .filter(|p| {
+            !all.iter()
+                .any(|q| q.len() > p.len() && q.contains(p.as_str()))
+        })
         .cloned()
         .collect();
     maximal.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
@@ -113,7 +116,10 @@ pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
         .chain(problem.unlabeled.iter())
         .collect();
     let outputs: Vec<&str> = problem.examples.iter().map(|e| e.output.as_str()).collect();
-    let inputs_text: Vec<&str> = rows.iter().flat_map(|r| r.iter().map(String::as_str)).collect();
+    let inputs_text: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| r.iter().map(String::as_str))
+        .collect();
 
     // String literals.
     let mut strs = Acc::new();
@@ -154,11 +160,10 @@ pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
                 .filter(|w| !w.is_empty())
                 .collect();
             let copied = !words.is_empty()
-                && problem.examples.iter().all(|e| {
-                    words
-                        .iter()
-                        .all(|w| e.inputs.iter().any(|i| i.contains(w)))
-                });
+                && problem
+                    .examples
+                    .iter()
+                    .all(|e| words.iter().all(|w| e.inputs.iter().any(|i| i.contains(w))));
             if !copied {
                 strs.add(&piece, costs.str_const(&piece, true));
             }
@@ -175,14 +180,21 @@ pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
     // Pieces common to every value of a column ("<COMPANY>", "https://") are what a
     // `replace` or a condition looks for.
     for col in 0..ncols {
-        let values: Vec<&str> = rows
+        // Examples only: the unlabeled rows are the rest of the column, where the piece
+        // may be missing (a row with nothing to replace).
+        let values: Vec<&str> = problem
+            .examples
             .iter()
-            .filter_map(|r| r.get(col).map(String::as_str))
+            .filter_map(|e| e.inputs.get(col).map(String::as_str))
             .collect();
         if values.len() >= 2 {
             for piece in common_substrings(&values, 3) {
-                if piece.chars().count() >= 2 && !values.contains(&piece.as_str()) {
-                    strs.add(&piece, costs.str_const(&piece, true) + 1);
+                // "<COMPANY> " is common to "<COMPANY> love" and "<COMPANY> employees";
+                // the token itself is "<COMPANY>".
+                for p in [piece.as_str(), piece.trim()] {
+                    if p.chars().count() >= 2 && !values.contains(&p) {
+                        strs.add(p, costs.str_const(p, true) + 1);
+                    }
                 }
             }
         }
@@ -271,7 +283,10 @@ pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
     let mut tables: Vec<(TableRef, u32)> = Vec::new();
     let table_cost = costs.leaf(crate::guide::LeafKind::Table);
     for name in problem.tables.names() {
-        tables.push((TableRef::User(name.to_string()), table_cost.saturating_sub(1).max(1)));
+        tables.push((
+            TableRef::User(name.to_string()),
+            table_cost.saturating_sub(1).max(1),
+        ));
     }
     let mut builtin: BTreeSet<BuiltinTable> = BTreeSet::new();
     for o in &outputs {
@@ -365,7 +380,11 @@ mod tests {
         assert!(strs.contains(&"."));
         assert!(strs.contains(&"male"), "{strs:?}");
         assert!(s.toks.iter().any(|(t, _)| *t == TokenClass::Delim('-')));
-        assert!(s.toks.iter().any(|(t, _)| matches!(t, TokenClass::Regex(_))));
+        assert!(
+            s.toks
+                .iter()
+                .any(|(t, _)| matches!(t, TokenClass::Regex(_)))
+        );
         assert!(!s.toks.iter().any(|(t, _)| *t == TokenClass::Number));
         assert!(s.samples.contains(&"Nancy".to_string()));
     }

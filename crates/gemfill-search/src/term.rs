@@ -1,11 +1,11 @@
 //! [`Term`]: a candidate answer before it becomes an [`Expr`].
 //!
-//! Answers are assembled from bank entries by the output-splitting graph (concatenations),
-//! the conditional builder (`if`), proposals and repairs (whole expressions). A term keeps
+//! Answers are assembled from bank entries by the output-splitting graph (concatenations)
+//! and the conditional builder (`if`). A term keeps
 //! references into the bank so that its values on the examples can be computed without
 //! materialising and re-running it; only answers that are reported become expressions.
 
-use gemfill_dsl::{Expr, Op, Tables};
+use gemfill_dsl::{Expr, Op};
 
 use crate::enumerate::{Cand, Enumerator};
 use crate::values::{BOOL_ERR, INT_ERR, Interner, STR_ERR, Vals};
@@ -23,8 +23,6 @@ pub(crate) enum Term {
     Concat(Vec<Term>),
     /// `if(entry, then, else)` with a Bool bank entry as the condition.
     If(u32, Box<Term>, Box<Term>),
-    /// A whole expression (proposals, repairs).
-    Expr(Expr),
 }
 
 /// What turning terms into expressions and values needs.
@@ -32,9 +30,6 @@ pub(crate) struct TermCtx<'a> {
     pub(crate) en: &'a Enumerator,
     pub(crate) it: &'a Interner,
     pub(crate) bodies: &'a [Option<Expr>],
-    pub(crate) tables: &'a Tables,
-    /// The input rows the bank's vectors cover.
-    pub(crate) rows: &'a [Vec<String>],
 }
 
 impl TermCtx<'_> {
@@ -74,7 +69,6 @@ impl TermCtx<'_> {
                     self.expr(b),
                 ],
             ),
-            Term::Expr(e) => e.clone(),
         }
     }
 
@@ -96,12 +90,6 @@ impl TermCtx<'_> {
                 1 => self.text(a, r),
                 _ => self.text(b, r),
             },
-            Term::Expr(e) => {
-                let inputs: Vec<&str> = self.rows[r].iter().map(String::as_str).collect();
-                gemfill_dsl::eval(e, &inputs, self.tables)
-                    .ok()
-                    .map(|v| v.to_string())
-            }
         }
     }
 

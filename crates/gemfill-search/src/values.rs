@@ -48,15 +48,6 @@ impl VType {
             _ => None,
         }
     }
-
-    /// The language type.
-    pub(crate) fn ty(self) -> Type {
-        match self {
-            VType::Str => Type::Str,
-            VType::Int => Type::Int,
-            VType::Bool => Type::Bool,
-        }
-    }
 }
 
 /// The string pool of one search. Ids are handed out in insertion order, which the search
@@ -65,7 +56,6 @@ impl VType {
 pub(crate) struct Interner {
     ids: HashMap<Arc<str>, StrId>,
     strings: Vec<Arc<str>>,
-    chars: Vec<u32>,
     bytes: usize,
 }
 
@@ -90,7 +80,6 @@ impl Interner {
         let id = self.strings.len() as StrId;
         // Each string is stored once (shared by the map and the list) plus bookkeeping.
         self.bytes += s.len() + 64;
-        self.chars.push(s.chars().count() as u32);
         self.strings.push(s.clone());
         self.ids.insert(s, id);
         id
@@ -109,11 +98,6 @@ impl Interner {
     /// The string with this id, or `None` for an error row.
     pub(crate) fn opt(&self, id: StrId) -> Option<&str> {
         (id != STR_ERR).then(|| self.get(id))
-    }
-
-    /// The length in characters of the string with this id.
-    pub(crate) fn char_len(&self, id: StrId) -> usize {
-        self.chars[id as usize] as usize
     }
 
     /// An estimate of the pool's memory.
@@ -289,8 +273,7 @@ impl std::hash::Hasher for PassHasher {
 }
 
 /// A map keyed by a precomputed 64-bit hash.
-pub(crate) type HashKeyed<V> =
-    HashMap<u64, V, std::hash::BuildHasherDefault<PassHasher>>;
+pub(crate) type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PassHasher>>;
 
 /// A set of example indices, as a bit set with a total order (so that maps keyed by masks
 /// iterate deterministically).
@@ -315,16 +298,6 @@ impl Mask {
     /// Adds `i`.
     pub(crate) fn set(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
-    }
-
-    /// Removes `i`.
-    pub(crate) fn unset(&mut self, i: usize) {
-        self.0[i / 64] &= !(1 << (i % 64));
-    }
-
-    /// Whether `i` is in the set.
-    pub(crate) fn has(&self, i: usize) -> bool {
-        self.0[i / 64] & (1 << (i % 64)) != 0
     }
 
     /// The number of elements.
@@ -355,7 +328,9 @@ impl Mask {
     /// The elements in increasing order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         self.0.iter().enumerate().flat_map(|(w, &bits)| {
-            (0..64).filter(move |b| bits & (1 << b) != 0).map(move |b| w * 64 + b)
+            (0..64)
+                .filter(move |b| bits & (1 << b) != 0)
+                .map(move |b| w * 64 + b)
         })
     }
 }
@@ -372,7 +347,6 @@ mod tests {
         assert_eq!(it.intern("abc"), a);
         assert_eq!(it.get(b), "xyz");
         assert_eq!(it.lookup("nope"), None);
-        assert_eq!(it.char_len(a), 3);
     }
 
     #[test]

@@ -104,7 +104,10 @@ fn conditional_on_a_categorical_column() {
         ex(&["Grace Hopper", "female"], "Ms. Hopper"),
         ex(&["Ruth Porat", "female"], "Ms. Porat"),
     ])
-    .with_unlabeled(rows(&[&["Ada Lovelace", "female"], &["Charles Babbage", "male"]]));
+    .with_unlabeled(rows(&[
+        &["Ada Lovelace", "female"],
+        &["Charles Babbage", "male"],
+    ]));
     let result = synth(&problem);
     assert_eq!(result.stop_reason, StopReason::Found);
     assert!(result.programs[0].program.to_string().contains("if("));
@@ -132,12 +135,9 @@ fn user_tables() {
         "dept",
         [("E1", "Engineering"), ("S2", "Sales"), ("M3", "Marketing")],
     );
-    let problem = Problem::new(vec![
-        ex(&["id E1"], "Engineering"),
-        ex(&["id S2"], "Sales"),
-    ])
-    .with_tables(tables)
-    .with_unlabeled(rows(&[&["id M3"]]));
+    let problem = Problem::new(vec![ex(&["id E1"], "Engineering"), ex(&["id S2"], "Sales")])
+        .with_tables(tables)
+        .with_unlabeled(rows(&[&["id M3"]]));
     let result = synth(&problem);
     assert_eq!(result.stop_reason, StopReason::Found);
     assert_eq!(best_output(&result, 0), "Marketing");
@@ -153,6 +153,15 @@ fn date_formats() {
     let result = synth(&problem);
     assert_eq!(result.stop_reason, StopReason::Found);
     assert_eq!(best_output(&result, 0), "July 14, 2020");
+}
+
+#[test]
+fn number_formats() {
+    let problem = Problem::new(vec![ex(&["1234.5"], "$1,234.50"), ex(&["99"], "$99.00")])
+        .with_unlabeled(rows(&[&["1000000"]]));
+    let result = synth(&problem);
+    assert_eq!(result.stop_reason, StopReason::Found);
+    assert_eq!(best_output(&result, 0), "$1,000,000.00");
 }
 
 #[test]
@@ -185,7 +194,14 @@ fn noise_flags_the_wrong_example() {
         ex(&["Brendan Hage"], "Brendan"),
     ])
     .with_unlabeled(rows(&[&["Grace Hopper"]]));
-    let result = synth(&problem);
+    // A candidate cap keeps the test quick (the search for an exact answer is bounded
+    // either way); noise mode still runs after the cap.
+    let limits = gemfill_search::Limits {
+        max_candidates: Some(150_000),
+        ..common::limits()
+    };
+    let result =
+        gemfill_search::Synthesizer::new(limits).run(&problem, &gemfill_search::CancelToken::new());
     assert_ne!(result.stop_reason, StopReason::Found);
     let best = &result.programs[0];
     assert_eq!(best.contradicted, vec![2]);
@@ -219,7 +235,11 @@ fn ranking_prefers_the_general_program() {
     let result = synth(&problem);
     assert_eq!(result.stop_reason, StopReason::Found);
     let best = &result.programs[0];
-    assert!(best.unlabeled_outputs.iter().all(Result::is_ok), "{}", best.program);
+    assert!(
+        best.unlabeled_outputs.iter().all(Result::is_ok),
+        "{}",
+        best.program
+    );
     assert_eq!(best_output(&result, 1), "pq");
     // Scores are ordered best first.
     for w in result.programs.windows(2) {
@@ -229,8 +249,8 @@ fn ranking_prefers_the_general_program() {
 
 #[test]
 fn one_example_does_not_copy_the_output() {
-    let problem = Problem::new(vec![ex(&["John Smith"], "John")])
-        .with_unlabeled(rows(&[&["Grace Hopper"]]));
+    let problem =
+        Problem::new(vec![ex(&["John Smith"], "John")]).with_unlabeled(rows(&[&["Grace Hopper"]]));
     let result = synth(&problem);
     assert_eq!(best_output(&result, 0), "Grace");
 }
@@ -239,8 +259,11 @@ fn one_example_does_not_copy_the_output() {
 fn disagreements_point_at_ambiguous_rows() {
     // "first word" and "text before the first space" agree on the examples and on
     // "a b", but not on "a-b c".
-    let problem = Problem::new(vec![ex(&["John Smith"], "John"), ex(&["Ada Lovelace"], "Ada")])
-        .with_unlabeled(rows(&[&["Grace Hopper"], &["Jean-Luc Picard"]]));
+    let problem = Problem::new(vec![
+        ex(&["John Smith"], "John"),
+        ex(&["Ada Lovelace"], "Ada"),
+    ])
+    .with_unlabeled(rows(&[&["Grace Hopper"], &["Jean-Luc Picard"]]));
     let result = synth(&problem);
     assert!(result.programs.len() >= 2);
     assert!(result.disagreements.iter().all(|d| d.row == 1));

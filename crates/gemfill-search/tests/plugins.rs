@@ -7,8 +7,8 @@ use std::sync::Arc;
 use common::{best_output, ex, limits, rows};
 use gemfill_dsl::{Expr, Op, Program, Tables, TokenClass};
 use gemfill_search::{
-    CancelToken, Guide, Outcome, Phase, Problem, ProductionWeights, Proposal, Proposer,
-    StopReason, Synthesizer, verify,
+    CancelToken, Guide, Outcome, Phase, Problem, ProductionWeights, Proposal, Proposer, StopReason,
+    Synthesizer, verify,
 };
 
 /// A proposer that returns fixed programs (a stand-in for a neural beam search).
@@ -47,17 +47,19 @@ fn passing_proposals_are_returned() {
         .run(&last_word_problem(), &CancelToken::new());
     assert_eq!(result.stop_reason, StopReason::Found);
     assert_eq!(result.stats.proposals, 1);
-    assert!(result
-        .programs
-        .iter()
-        .any(|p| p.program.to_string() == "token(x, Word, -1)"));
+    assert!(
+        result
+            .programs
+            .iter()
+            .any(|p| p.program.to_string() == "token(x, Word, -1)")
+    );
     assert_eq!(best_output(&result, 0), "c");
 }
 
 #[test]
 fn near_miss_proposals_are_repaired() {
-    // Wrong index: the repair turns 1 into -1.
-    let proposer = Fixed(vec![("token(x, Word, 1)", -0.5), ("x", -3.0)]);
+    // Wrong index (right on "where is life" only): the repair turns 2 into -1.
+    let proposer = Fixed(vec![("token(x, Word, 2)", -0.5), ("x", -3.0)]);
     let limits = gemfill_search::Limits {
         max_candidates: Some(0),
         ..limits()
@@ -96,16 +98,18 @@ fn a_guide_orders_the_search() {
 fn progress_reports_levels_and_the_best_program() {
     let problem = last_word_problem();
     let mut events = Vec::new();
-    let result = Synthesizer::new(limits()).run_with_progress(
-        &problem,
-        &CancelToken::new(),
-        &mut |p| events.push(p),
-    );
+    let result =
+        Synthesizer::new(limits())
+            .run_with_progress(&problem, &CancelToken::new(), &mut |p| events.push(p));
     assert_eq!(result.stop_reason, StopReason::Found);
     assert!(events.iter().any(|e| e.phase == Phase::Enumeration));
     assert!(events.iter().any(|e| e.best.is_some()));
     assert_eq!(events.last().map(|e| e.phase), Some(Phase::Ranking));
-    assert!(events.windows(2).all(|w| w[0].candidates <= w[1].candidates));
+    assert!(
+        events
+            .windows(2)
+            .all(|w| w[0].candidates <= w[1].candidates)
+    );
 }
 
 #[test]

@@ -31,7 +31,12 @@ pub struct RunArgs {
     #[arg(short, long = "input", value_name = "TEXT")]
     pub inputs: Vec<String>,
     /// A CSV file (with a header row) to read input rows from.
-    #[arg(long, value_name = "FILE", requires = "columns", conflicts_with = "inputs")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "columns",
+        conflicts_with = "inputs"
+    )]
     pub csv: Option<PathBuf>,
     /// A CSV column to use as input: the first --column is x0, the second x1, and so on.
     #[arg(long = "column", value_name = "NAME", requires = "csv")]
@@ -148,7 +153,12 @@ fn read_csv_rows(path: &Path, columns: &[String]) -> Result<Vec<Row>, CliError> 
         .map_err(|e| CliError(format!("cannot open {}: {e}", path.display())))?;
     let headers = reader
         .headers()
-        .map_err(|e| CliError(format!("{}: cannot read the header row: {e}", path.display())))?
+        .map_err(|e| {
+            CliError(format!(
+                "{}: cannot read the header row: {e}",
+                path.display()
+            ))
+        })?
         .clone();
     let mut indices = Vec::with_capacity(columns.len());
     for name in columns {
@@ -168,7 +178,9 @@ fn read_csv_rows(path: &Path, columns: &[String]) -> Result<Vec<Row>, CliError> 
         let fallback_line = i + 2;
         rows.push(match record {
             Ok(record) => Row {
-                number: record.position().map_or(fallback_line, |p| p.line() as usize),
+                number: record
+                    .position()
+                    .map_or(fallback_line, |p| p.line() as usize),
                 inputs: Ok(indices
                     .iter()
                     .map(|&c| record.get(c).unwrap_or_default().to_string())
@@ -178,7 +190,10 @@ fn read_csv_rows(path: &Path, columns: &[String]) -> Result<Vec<Row>, CliError> 
                 number: error
                     .position()
                     .map_or(fallback_line, |p| p.line() as usize),
-                inputs: Err(format!("malformed CSV record in {}: {error}", path.display())),
+                inputs: Err(format!(
+                    "malformed CSV record in {}: {error}",
+                    path.display()
+                )),
             },
         });
     }

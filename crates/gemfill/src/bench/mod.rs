@@ -191,7 +191,9 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
         }
     }
     if tasks.is_empty() {
-        return Err(CliError("no tasks to run (check the suite paths and --filter)".into()));
+        return Err(CliError(
+            "no tasks to run (check the suite paths and --filter)".into(),
+        ));
     }
     let peer = match args.peer.as_deref() {
         None => None,
@@ -207,8 +209,7 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
     );
 
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<(Vec<TaskRun>, Option<Program>)>>> =
-        Mutex::new(vec![None; total]);
+    let slots: Mutex<Vec<Option<(Vec<TaskRun>, Option<Program>)>>> = Mutex::new(vec![None; total]);
     let done = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..args.jobs.max(1) {
@@ -237,7 +238,11 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
                             )
                         })
                         .collect();
-                    eprintln!("[{finished}/{total}] {}: {}", task.name, verdicts.join(", "));
+                    eprintln!(
+                        "[{finished}/{total}] {}: {}",
+                        task.name,
+                        verdicts.join(", ")
+                    );
                     slots.lock().expect("no panics while holding the lock")[i] =
                         Some((runs, program));
                 }

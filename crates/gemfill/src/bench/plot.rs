@@ -19,7 +19,11 @@ const COLORS: [RGBColor; 4] = [
 pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliError> {
     let times = solve_times(runs);
     let most = times.values().map(Vec::len).max().unwrap_or(0).max(1);
-    let tasks_per_system = runs.iter().filter(|r| r.system == "gemfill").count().max(most);
+    let tasks_per_system = runs
+        .iter()
+        .filter(|r| r.system == "gemfill")
+        .count()
+        .max(most);
     let root = SVGBackend::new(path, (900, 560)).into_drawing_area();
     let draw = |e: &dyn std::fmt::Display| CliError(format!("drawing {}: {e}", path.display()));
     root.fill(&WHITE).map_err(|e| draw(&e))?;
@@ -51,9 +55,15 @@ pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliE
             .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))
             .map_err(|e| draw(&e))?
             .label(format!("{system} ({} solved)", values.len()))
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2)));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
+            });
         chart
-            .draw_series(points.into_iter().map(|p| Circle::new(p, 2, color.filled())))
+            .draw_series(
+                points
+                    .into_iter()
+                    .map(|p| Circle::new(p, 2, color.filled())),
+            )
             .map_err(|e| draw(&e))?;
     }
     chart

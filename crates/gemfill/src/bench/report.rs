@@ -236,7 +236,8 @@ fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
         std::fs::create_dir_all(parent)
             .map_err(|e| CliError(format!("cannot create {}: {e}", parent.display())))?;
     }
-    std::fs::write(path, text).map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, text)
+        .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))
 }
 
 /// Used by the plot: every system's sorted solve times.

@@ -1,0 +1,2 @@
+# Amounts as dollars and cents, with thousands separators.
+number(x, currency)

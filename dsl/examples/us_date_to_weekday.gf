@@ -1,0 +1,2 @@
+# US dates (month first) with their weekday.
+date(x, us, weekday_long)

@@ -79,6 +79,7 @@
 //! | --- | --- |
 //! | [`problem`] | [`Problem`]: examples, unlabeled rows, tables, hints, output type |
 //! | [`limits`] | [`Limits`], [`CancelToken`], [`StopReason`], the budget meter |
+//! | [`mode`] | [`Mode`]: neural, enumerative or hybrid |
 //! | [`guide`] | [`Proposer`], [`Guide`], [`ProductionWeights`], costs from probabilities |
 //! | `values` | interned strings, value vectors, example sets |
 //! | `bank` | the value-vector bank with observational equivalence |
@@ -103,6 +104,7 @@ mod grammar;
 mod graph;
 pub mod guide;
 pub mod limits;
+pub mod mode;
 pub mod problem;
 pub mod rank;
 mod repair;
@@ -115,6 +117,7 @@ pub mod verify;
 
 pub use guide::{Guide, LeafKind, ProductionWeights, Proposal, Proposer, TokKind};
 pub use limits::{CancelToken, Limits, StopReason};
+pub use mode::{Mode, UnknownMode};
 pub use problem::{Problem, ProblemError};
 pub use rank::{Disagreement, RankedProgram};
 pub use runner::{Phase, Progress, SearchResult, Stats, Synthesizer};

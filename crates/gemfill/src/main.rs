@@ -1,8 +1,11 @@
 //! The `gemfill` command line: run programs of the gemfill language, synthesize them from
 //! input/output examples, and benchmark the synthesizer against public suites.
 
+mod apply;
 mod bench;
+mod csv_io;
 mod examples;
+mod fill;
 mod run;
 mod synth;
 
@@ -32,6 +35,8 @@ enum Command {
     Run(run::RunArgs),
     Synth(synth::SynthArgs),
     Bench(bench::BenchArgs),
+    Fill(fill::FillArgs),
+    Apply(apply::ApplyArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -58,6 +63,8 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Fill(args) => fill::run(args),
+        Command::Apply(args) => apply::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -139,6 +139,9 @@ pub fn problem_of(task: &Task) -> Problem {
     }
 }
 
+/// What one task gave: a run per system (gemfill first), and gemfill's program.
+type TaskOutcome = (Vec<TaskRun>, Option<Program>);
+
 fn run_gemfill(task: &Task, suite: &str, timeout: Duration) -> (TaskRun, Option<Program>) {
     let problem = problem_of(task);
     let limits = Limits {
@@ -209,7 +212,7 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
     );
 
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<(Vec<TaskRun>, Option<Program>)>>> = Mutex::new(vec![None; total]);
+    let slots: Mutex<Vec<Option<TaskOutcome>>> = Mutex::new(vec![None; total]);
     let done = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..args.jobs.max(1) {

@@ -5,6 +5,7 @@ mod apply;
 mod bench;
 mod csv_io;
 mod examples;
+mod export;
 mod fill;
 mod run;
 mod synth;
@@ -37,6 +38,7 @@ enum Command {
     Bench(bench::BenchArgs),
     Fill(fill::FillArgs),
     Apply(apply::ApplyArgs),
+    Export(export::ExportArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Fill(args) => fill::run(args),
         Command::Apply(args) => apply::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -361,9 +361,12 @@ fn stream(
                 "the reader thread stopped unexpectedly".to_string(),
             ))
         });
+        // Finish the output even when stopping early (--strict), so that a Parquet file
+        // gets its footer and holds the rows written before the stop.
+        let finished = finish(sink, args);
         let summary = written?;
         read?;
-        finish(sink, args)?;
+        finished?;
         Ok(summary)
     })
 }

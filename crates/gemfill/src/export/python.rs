@@ -244,9 +244,11 @@ impl Generator {
 
 /// Rewrites a pattern in the syntax of Rust's regex crate for Python's `re`, where the two
 /// differ in meaning: `$` (end of text in Rust; Python's also matches before a final new
-/// line) becomes `\Z`, and `\z` becomes `\Z`. Syntax that `re` lacks (Unicode classes
-/// `\p{..}`, POSIX classes `[[:alpha:]]`, class set operations) is refused with a clear
-/// error rather than translated approximately.
+/// line) becomes `\Z`, and `\z` becomes `\Z`; `\w` gets the combining marks that Rust's
+/// word characters include and Python's lack, and `\b`, `\B` are rebuilt on that `\w`;
+/// `\s` is Unicode White_Space exactly (Python's also has U+001C..U+001F). Syntax that
+/// `re` lacks (Unicode classes `\p{..}`, POSIX classes `[[:alpha:]]`, class set
+/// operations) is refused with a clear error rather than translated approximately.
 pub fn python_regex(source: &str) -> Result<String, ExportError> {
     let refuse = |what: &str| {
         Err(ExportError(format!(
@@ -266,6 +268,23 @@ pub fn python_regex(source: &str) -> Result<String, ExportError> {
                 match next {
                     'p' | 'P' => return refuse("a Unicode class (\\p)"),
                     'z' if !in_class => out.push_str("\\Z"),
+                    'w' if in_class => out.push_str(word_chars()),
+                    'w' => out.push_str(&format!("[{}]", word_chars())),
+                    'W' if !in_class => out.push_str(&format!("[^{}]", word_chars())),
+                    's' if in_class => out.push_str(WHITE_SPACE),
+                    's' => out.push_str(&format!("[{WHITE_SPACE}]")),
+                    'S' if !in_class => out.push_str(&format!("[^{WHITE_SPACE}]")),
+                    'W' | 'S' | 'b' | 'B' if in_class => {
+                        return refuse("a negated or boundary class inside [...]");
+                    }
+                    'b' => {
+                        let w = word_chars();
+                        out.push_str(&format!("(?:(?<=[{w}])(?![{w}])|(?<![{w}])(?=[{w}]))"));
+                    }
+                    'B' => {
+                        let w = word_chars();
+                        out.push_str(&format!("(?:(?<=[{w}])(?=[{w}])|(?<![{w}])(?![{w}]))"));
+                    }
                     _ => {
                         out.push('\\');
                         out.push(next);
@@ -301,6 +320,46 @@ pub fn python_regex(source: &str) -> Result<String, ExportError> {
     Ok(out)
 }
 
+/// Unicode White_Space as the body of a Python character class.
+const WHITE_SPACE: &str =
+    "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
+/// Python's `\w` plus every combining mark (as gemfill's tables classify them), as the
+/// body of a character class.
+fn word_chars() -> &'static str {
+    static WORD: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    WORD.get_or_init(build_word_chars)
+}
+
+fn build_word_chars() -> String {
+    let mut out = String::from("\\w");
+    let mut run: Option<(u32, u32)> = None;
+    let mut flush = |out: &mut String, (a, b): (u32, u32)| {
+        let _ = write!(out, "\\U{a:08x}");
+        if b > a {
+            let _ = write!(out, "-\\U{b:08x}");
+        }
+    };
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        if !gemfill_dsl::tokens::is_mark(c) {
+            continue;
+        }
+        let code = c as u32;
+        run = match run {
+            Some((a, b)) if b + 1 == code => Some((a, code)),
+            Some(done) => {
+                flush(&mut out, done);
+                Some((code, code))
+            }
+            None => Some((code, code)),
+        };
+    }
+    if let Some(done) = run {
+        flush(&mut out, done);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,6 +371,12 @@ mod tests {
             r"[A-Z]{2}-[0-9]+"
         );
         assert_eq!(python_regex(r"\d+$").unwrap(), r"\d+\Z");
+        assert!(
+            python_regex(r"\w+")
+                .unwrap()
+                .contains(r"\U00000300-\U0000036f")
+        );
+        assert!(python_regex(r"[\W]").is_err());
         assert_eq!(python_regex(r"[$]x\z").unwrap(), r"[$]x\Z");
         assert_eq!(python_regex(r"[]a]").unwrap(), r"[]a]");
         assert!(python_regex(r"\p{L}+").is_err());

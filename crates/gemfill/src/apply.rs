@@ -100,8 +100,9 @@ fn is_parquet(path: &Path) -> bool {
 
 /// A run of consecutive input rows.
 enum Rows {
-    /// CSV records, as bytes so malformed ones can be written back unchanged.
-    Csv(Vec<ByteRecord>),
+    /// CSV records, as bytes so malformed ones can be written back unchanged, and the
+    /// line each starts on.
+    Csv(Vec<ByteRecord>, Vec<u64>),
     /// A Parquet record batch.
     Batch(RecordBatch),
 }
@@ -109,7 +110,7 @@ enum Rows {
 impl Rows {
     fn len(&self) -> usize {
         match self {
-            Rows::Csv(records) => records.len(),
+            Rows::Csv(records, _) => records.len(),
             Rows::Batch(batch) => batch.num_rows(),
         }
     }
@@ -162,7 +163,8 @@ struct Source {
 
 enum SourceKind {
     Csv {
-        reader: csv::Reader<File>,
+        reader: csv::Reader<csv_io::Counting<File>>,
+        lines: csv_io::Lines,
         layout: Layout,
     },
     Parquet {
@@ -241,9 +243,10 @@ fn open_source(args: &ApplyArgs) -> Result<Source, CliError> {
     } else {
         let layout = Layout::of_file(path)?;
         let total = file.metadata().map_or(0, |m| m.len());
-        let mut reader = csv_io::reader(file);
+        let (input, lines) = csv_io::counting(file);
+        let mut reader = csv_io::reader(input);
         let names = csv_io::header_names(&mut reader, path)?;
-        if names.len() == 1 && names[0].is_empty() {
+        if names.iter().all(String::is_empty) {
             return Err(CliError(format!(
                 "{} is empty: it needs a header row naming its columns",
                 path.display()
@@ -251,7 +254,11 @@ fn open_source(args: &ApplyArgs) -> Result<Source, CliError> {
         }
         let inputs = csv_io::column_indices(&names, &args.columns, path)?;
         Ok(Source {
-            kind: SourceKind::Csv { reader, layout },
+            kind: SourceKind::Csv {
+                reader,
+                lines,
+                layout,
+            },
             names,
             inputs,
             total,
@@ -398,12 +405,20 @@ fn read_chunks(
         chunks.send(chunk).is_ok()
     };
     match kind {
-        SourceKind::Csv { mut reader, .. } => loop {
+        SourceKind::Csv {
+            mut reader,
+            mut lines,
+            ..
+        } => loop {
             let mut records = Vec::with_capacity(CHUNK_ROWS);
+            let mut line_numbers = Vec::with_capacity(CHUNK_ROWS);
             let mut record = ByteRecord::new();
             while records.len() < CHUNK_ROWS {
                 match reader.read_byte_record(&mut record) {
-                    Ok(true) => records.push(std::mem::take(&mut record)),
+                    Ok(true) => {
+                        line_numbers.push(lines.line_of(&record));
+                        records.push(std::mem::take(&mut record));
+                    }
                     Ok(false) => break,
                     Err(error) => {
                         return Err(CliError(format!("{}: {error}", path.display())));
@@ -415,7 +430,7 @@ fn read_chunks(
             }
             let progress = reader.position().byte();
             let last = records.len() < CHUNK_ROWS;
-            if !send(Rows::Csv(records), progress) || last {
+            if !send(Rows::Csv(records, line_numbers), progress) || last {
                 return Ok(());
             }
         },
@@ -473,7 +488,7 @@ fn evaluate(
         Err(error) => Cell::Failed(error.to_string()),
     };
     match rows {
-        Rows::Csv(records) => records
+        Rows::Csv(records, _) => records
             .iter()
             .map(|record| {
                 if let Some(why) = csv_io::malformation(record, width) {
@@ -566,9 +581,7 @@ fn write_chunks(
                 summary.failed += 1;
                 let row = chunk.first_row + i as u64 + 1;
                 let place = match &chunk.rows {
-                    Rows::Csv(records) => {
-                        format!("row {row} (line {})", csv_io::line_of(&records[i]))
-                    }
+                    Rows::Csv(_, lines) => format!("row {row} (line {})", lines[i]),
                     _ => format!("row {row}"),
                 };
                 if args.strict {
@@ -600,7 +613,7 @@ fn write_chunks(
 fn write_chunk(sink: &mut Sink, chunk: &Chunk, stop_at: Option<usize>) -> Result<(), CliError> {
     let count = stop_at.unwrap_or(chunk.rows.len());
     match (sink, &chunk.rows) {
-        (Sink::Csv(writer), Rows::Csv(records)) => {
+        (Sink::Csv(writer), Rows::Csv(records, _)) => {
             for (record, output) in records.iter().zip(&chunk.outputs).take(count) {
                 if let Cell::Malformed(_) = output {
                     writer.write_byte_record(record)?;
@@ -627,7 +640,7 @@ fn write_chunk(sink: &mut Sink, chunk: &Chunk, stop_at: Option<usize>) -> Result
         (Sink::Parquet { writer, schema }, rows) => {
             let mut columns: Vec<ArrayRef> = match rows {
                 Rows::Batch(batch) => batch.columns().iter().map(|c| c.slice(0, count)).collect(),
-                Rows::Csv(records) => (0..schema.fields().len() - 1)
+                Rows::Csv(records, _) => (0..schema.fields().len() - 1)
                     .map(|c| {
                         let values: StringArray = records
                             .iter()

@@ -2,9 +2,11 @@
 //! that a malformed row can be written back unchanged, finding columns by name, and writing
 //! with the input's own line endings and byte-order mark.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use csv::ByteRecord;
 
@@ -106,9 +108,75 @@ pub fn column_indices(
         .collect()
 }
 
-/// The 1-based line where a record starts (the header is line 1).
-pub fn line_of(record: &ByteRecord) -> u64 {
-    record.position().map_or(0, |p| p.line())
+/// A reader that notes where each line end (CR or LF) is as the csv reader pulls bytes through it,
+/// so that [`Lines`] can tell a record's line from its byte offset. (The csv crate's own
+/// line numbers run one behind after CR LF line ends.)
+pub struct Counting<R> {
+    inner: R,
+    offset: u64,
+    line_ends: Arc<Mutex<VecDeque<(u64, bool)>>>,
+}
+
+/// The other half of [`Counting`]: turns record start offsets, asked in increasing order,
+/// into 1-based line numbers. It holds only the line ends read ahead of the last record
+/// (at most the csv reader's buffer), so memory stays constant.
+pub struct Lines {
+    line_ends: Arc<Mutex<VecDeque<(u64, bool)>>>,
+    passed: u64,
+}
+
+/// Wraps `inner` for line counting.
+pub fn counting<R: Read>(inner: R) -> (Counting<R>, Lines) {
+    let line_ends = Arc::new(Mutex::new(VecDeque::new()));
+    (
+        Counting {
+            inner,
+            offset: 0,
+            line_ends: Arc::clone(&line_ends),
+        },
+        Lines {
+            line_ends,
+            passed: 0,
+        },
+    )
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut line_ends = self.line_ends.lock().unwrap_or_else(|e| e.into_inner());
+        line_ends.extend(
+            buf[..n]
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| matches!(**b, b'\n' | b'\r'))
+                .map(|(i, b)| (self.offset + i as u64, *b == b'\n')),
+        );
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl Lines {
+    /// The line of the record that starts at this byte offset (the header is line 1).
+    pub fn line_of(&mut self, record: &ByteRecord) -> u64 {
+        let mut start = record.position().map_or(0, |p| p.byte());
+        let mut line_ends = self.line_ends.lock().unwrap_or_else(|e| e.into_inner());
+        // The csv reader may report a record as starting where the previous one ended,
+        // before the rest of a CR LF or blank lines; a record never starts with a line
+        // end, so those belong before it.
+        while let Some(&(at, newline)) = line_ends.front() {
+            if at > start {
+                break;
+            }
+            if at == start {
+                start += 1;
+            }
+            line_ends.pop_front();
+            self.passed += u64::from(newline);
+        }
+        self.passed + 1
+    }
 }
 
 /// Why a record cannot be used: it has the wrong number of fields, or a field is not
@@ -149,6 +217,22 @@ mod tests {
         );
         assert_eq!(Layout::sniff(b"a,b\n1,2\r\n"), Layout::default());
         assert_eq!(Layout::sniff(b""), Layout::default());
+    }
+
+    #[test]
+    fn lines_count_quoted_new_lines_and_crlf() {
+        for text in [
+            "h,i\na,b\n\"x\ny\",z\nbad\n\nc,d\nbad\n",
+            "h,i\r\na,b\r\n\"x\r\ny\",z\r\nbad\r\n\r\nc,d\r\nbad\r\n",
+        ] {
+            let (input, mut lines) = counting(text.as_bytes());
+            let mut reader = reader(input);
+            let found: Vec<u64> = reader
+                .byte_records()
+                .map(|r| lines.line_of(&r.unwrap()))
+                .collect();
+            assert_eq!(found, vec![2, 3, 5, 7, 8], "{text:?}");
+        }
     }
 
     #[test]

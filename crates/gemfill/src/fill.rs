@@ -140,9 +140,10 @@ pub fn run(args: FillArgs) -> Result<Outcome, CliError> {
 /// Reads every row, reporting malformed ones, and sorts the rest into examples (target
 /// filled) and rows to fill (target empty or only white space).
 fn read_sheet(bytes: &[u8], path: &Path, args: &FillArgs) -> Result<Sheet, CliError> {
-    let mut reader = csv_io::reader(bytes);
+    let (input, mut lines) = csv_io::counting(bytes);
+    let mut reader = csv_io::reader(input);
     let names = csv_io::header_names(&mut reader, path)?;
-    if names.is_empty() || (names.len() == 1 && names[0].is_empty()) {
+    if names.iter().all(String::is_empty) {
         return Err(CliError(format!(
             "{} is empty: it needs a header row and some rows with {:?} filled",
             path.display(),
@@ -189,7 +190,7 @@ fn read_sheet(bytes: &[u8], path: &Path, args: &FillArgs) -> Result<Sheet, CliEr
                 return Err(CliError(format!("{}: {error}", path.display())));
             }
         }
-        let line = csv_io::line_of(&record);
+        let line = lines.line_of(&record);
         let role = if let Some(why) = csv_io::malformation(&record, names.len()) {
             eprintln!("line {line}: {why}; left unchanged");
             sheet.malformed += 1;

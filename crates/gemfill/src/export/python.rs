@@ -334,7 +334,7 @@ fn word_chars() -> &'static str {
 fn build_word_chars() -> String {
     let mut out = String::from("\\w");
     let mut run: Option<(u32, u32)> = None;
-    let mut flush = |out: &mut String, (a, b): (u32, u32)| {
+    let flush = |out: &mut String, (a, b): (u32, u32)| {
         let _ = write!(out, "\\U{a:08x}");
         if b > a {
             let _ = write!(out, "-\\U{b:08x}");

@@ -343,3 +343,27 @@ fn apply_keeps_row_order_across_chunks_and_jobs_and_round_trips_parquet() {
     assert_eq!(last[0], vec!["n", "word", "output", "copy", "z"]);
     assert_eq!(last[8][3], "é".repeat(200));
 }
+
+#[test]
+fn fill_lists_the_rows_where_the_best_programs_disagree() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("codes.csv");
+    // First number or last number? The examples cannot tell; row 4 (line 4) can.
+    fs::write(&input, "code,out\nAB-12,12\nCD-34,34\nEF-56-78,\nIJ-90,\n").unwrap();
+    let output = gemfill(&[
+        "fill",
+        path_str(&input),
+        "--target",
+        "out",
+        "--timeout-ms",
+        "2000",
+    ]);
+    let stderr = text(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("disagree"), "{stderr}");
+    assert!(stderr.contains("line 4: "), "{stderr}");
+    assert!(stderr.contains("56") && stderr.contains("78"), "{stderr}");
+    assert!(!stderr.contains("line 5: "), "{stderr}");
+    let rows = records(&text(&output.stdout));
+    assert_eq!(rows[4], vec!["IJ-90", "90"]);
+}

@@ -28,6 +28,8 @@ use gemfill_dsl::{Program, Tables};
 use indicatif::{ProgressBar, ProgressStyle};
 use parquet::arrow::ArrowWriter;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::Compression;
+use parquet::file::properties::WriterProperties;
 
 use crate::csv_io::{self, Layout};
 use crate::run::{parse_program, program_text};
@@ -36,6 +38,9 @@ use crate::{CliError, Outcome};
 /// Rows per chunk: large enough that handing a chunk between threads costs nothing next to
 /// evaluating it, small enough that the chunks in flight take a few megabytes.
 const CHUNK_ROWS: usize = 8192;
+
+/// Rows per Parquet row group written: the writer holds one row group in memory.
+const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 /// Failing rows listed one by one on stderr; past this many they are only counted, so a
 /// program that fails on every row of a huge file does not flood the terminal.
@@ -300,7 +305,13 @@ fn open_sink(args: &ApplyArgs, source: &Source) -> Result<Sink, CliError> {
         let schema = Arc::new(Schema::new(fields));
         let file = File::create(path)
             .map_err(|e| CliError(format!("cannot create {}: {e}", path.display())))?;
-        let writer = ArrowWriter::try_new(file, schema.clone(), None)
+        // Row groups of a bounded size keep the writer's buffer (one row group) small, and
+        // snappy is the one codec compiled in.
+        let properties = WriterProperties::builder()
+            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+            .set_compression(Compression::SNAPPY)
+            .build();
+        let writer = ArrowWriter::try_new(file, schema.clone(), Some(properties))
             .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))?;
         return Ok(Sink::Parquet { writer, schema });
     }

@@ -398,3 +398,28 @@ fn exported_python_agrees_with_the_interpreter_on_tricky_operators() {
     let failures = disagreements(&cases);
     assert!(failures.is_empty(), "\n{failures}");
 }
+
+#[test]
+fn explain_describes_the_program_in_english() {
+    let output = Command::new(env!("CARGO_BIN_EXE_gemfill"))
+        .args([
+            "export",
+            r#"concat(token(x, Word, -1), ", ", sub(x, 0, 1), ".")"#,
+            "--to",
+            "explain",
+        ])
+        .output()
+        .expect("gemfill starts");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("last word"), "{text}");
+    let output = Command::new(env!("CARGO_BIN_EXE_gemfill"))
+        .args(["export", "sub(x, 0", "--to", "python"])
+        .output()
+        .expect("gemfill starts");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a program that does not parse"
+    );
+}

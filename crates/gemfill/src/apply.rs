@@ -56,10 +56,11 @@ const MAX_LISTED_FAILURES: u64 = 1000;
 /// terminal.
 ///
 /// A row the program fails on gets an empty cell (a null in Parquet) and is reported on
-/// stderr with its row number (and line, for CSV); the exit status is then 1. With
-/// --strict the first failing row stops the run (exit status 2; the rows before it have
-/// been written). A CSV row with the wrong number of fields is reported and written back
-/// unchanged. A null input cell reads as the empty string.
+/// stderr with its row number (and line, for CSV); past 1000 such rows they are only
+/// counted. The exit status is then 1. With --strict the first failing row stops the run
+/// (exit status 2; the rows before it have been written). A CSV row with the wrong number
+/// of fields is reported and written back unchanged (in Parquet output, padded with nulls
+/// or cut to the header's width). A null input cell reads as the empty string.
 ///
 /// Example:
 ///

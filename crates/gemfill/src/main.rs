@@ -1,8 +1,12 @@
 //! The `gemfill` command line: run programs of the gemfill language, synthesize them from
 //! input/output examples, and benchmark the synthesizer against public suites.
 
+mod apply;
 mod bench;
+mod csv_io;
 mod examples;
+mod export;
+mod fill;
 mod run;
 mod synth;
 
@@ -32,6 +36,9 @@ enum Command {
     Run(run::RunArgs),
     Synth(synth::SynthArgs),
     Bench(bench::BenchArgs),
+    Fill(fill::FillArgs),
+    Apply(apply::ApplyArgs),
+    Export(export::ExportArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -58,6 +65,9 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Fill(args) => fill::run(args),
+        Command::Apply(args) => apply::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -367,3 +367,29 @@ fn fill_lists_the_rows_where_the_best_programs_disagree() {
     let rows = records(&text(&output.stdout));
     assert_eq!(rows[4], vec!["IJ-90", "90"]);
 }
+
+#[test]
+fn apply_reads_the_program_from_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let program = dir.path().join("initials.gf");
+    fs::write(
+        &program,
+        "# Initials, one per word.\nmap(x, Word, concat(char_at(w, 0), \".\"), \"\")\n",
+    )
+    .unwrap();
+    let input = dir.path().join("in.csv");
+    fs::write(&input, "name\nJohn Ronald Reuel Tolkien\nÉmile Durkheim\n").unwrap();
+    let output = gemfill(&[
+        "apply",
+        path_str(&program),
+        "--input",
+        path_str(&input),
+        "--column",
+        "name",
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stdout),
+        "name,output\nJohn Ronald Reuel Tolkien,J.R.R.T.\nÉmile Durkheim,É.D.\n"
+    );
+}

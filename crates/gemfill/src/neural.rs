@@ -21,6 +21,7 @@ pub fn load_model(
     if !modes.iter().any(|m| m.uses_proposer()) {
         return Ok(None);
     }
+    gemfill_neural::set_torch_threads(1);
     let dir: PathBuf = dir.map_or_else(gemfill_neural::default_model_dir, Path::to_path_buf);
     let model = NeuralModel::load(&dir).map_err(|e| {
         CliError(format!(

@@ -270,7 +270,7 @@ fn save_checkpoint(
 /// continues from the checkpoint in `out` (weights, step count; the data stream restarts
 /// from `seed + tasks seen`, and AdamW's moments start afresh).
 pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Result<TrainState> {
-    if !(minutes > 0.0) {
+    if minutes.is_nan() || minutes <= 0.0 {
         return Err(Error::Config("--minutes must be positive".into()));
     }
     tch::manual_seed(config.seed as i64);

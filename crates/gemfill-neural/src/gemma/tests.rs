@@ -157,7 +157,7 @@ fn mlp_is_geglu_with_tanh_gelu() {
 }
 
 /// Plain-loop attention for one sequence: `x` is `[T][d]`, returns `[T][d]`.
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
 fn attention_ref(
     cfg: &GemmaConfig,
     layer: usize,

@@ -103,6 +103,9 @@ pub struct TaskRun {
     pub passes_long_sibling: Option<bool>,
 }
 
+/// Every system's run of one task, and the program found (for the long-sibling check).
+type TaskOutcome = (Vec<TaskRun>, Option<Program>);
+
 /// Loads the tasks of one suite path, failing with every problem listed.
 pub fn load_suite(path: &Path) -> Result<Vec<Task>, CliError> {
     let (tasks, errors) = gemfill_data::load_suite(path)
@@ -249,7 +252,7 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
     );
 
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<(Vec<TaskRun>, Option<Program>)>>> = Mutex::new(vec![None; total]);
+    let slots: Mutex<Vec<Option<TaskOutcome>>> = Mutex::new(vec![None; total]);
     let done = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..args.jobs.max(1) {

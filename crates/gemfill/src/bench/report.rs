@@ -47,7 +47,7 @@ fn median(mut values: Vec<f64>) -> Option<f64> {
     }
     values.sort_by(f64::total_cmp);
     let mid = values.len() / 2;
-    Some(if values.len() % 2 == 0 {
+    Some(if values.len().is_multiple_of(2) {
         (values[mid - 1] + values[mid]) / 2.0
     } else {
         values[mid]
@@ -285,7 +285,7 @@ pub fn mode_comparison(runs: &[TaskRun]) -> Option<String> {
         "n/a".to_string()
     } else {
         let mid = ratios.len() / 2;
-        let m = if ratios.len() % 2 == 0 {
+        let m = if ratios.len().is_multiple_of(2) {
             (ratios[mid - 1] + ratios[mid]) / 2.0
         } else {
             ratios[mid]

@@ -7,8 +7,10 @@ mod csv_io;
 mod examples;
 mod export;
 mod fill;
+mod neural;
 mod run;
 mod synth;
+mod train;
 
 use std::process::ExitCode;
 
@@ -39,6 +41,7 @@ enum Command {
     Fill(fill::FillArgs),
     Apply(apply::ApplyArgs),
     Export(export::ExportArgs),
+    Train(train::TrainArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -68,6 +71,7 @@ fn main() -> ExitCode {
         Command::Fill(args) => fill::run(args),
         Command::Apply(args) => apply::run(args),
         Command::Export(args) => export::run(args),
+        Command::Train(args) => train::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -16,7 +16,8 @@
 //!   [`EvalError`] for that input row;
 //! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
 //!   formats;
-//! - [`program`]: [`Program`], a parsed and type-checked program ready to run.
+//! - [`program`]: [`Program`], a parsed and type-checked program ready to run;
+//! - [`explain`](mod@explain): a plain-English description of what a program does.
 //!
 //! ```
 //! use gemfill_dsl::{Program, Tables};
@@ -28,6 +29,7 @@
 pub mod ast;
 pub mod eval;
 pub mod example;
+pub mod explain;
 pub mod formats;
 pub mod ops;
 pub mod parse;
@@ -44,6 +46,7 @@ pub use ast::{
 };
 pub use eval::eval;
 pub use example::Example;
+pub use explain::explain;
 pub use parse::{ParseError, Position, parse, parse_with_spans};
 pub use program::{Program, ProgramError};
 pub use tables::Tables;

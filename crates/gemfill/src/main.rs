@@ -3,7 +3,9 @@
 
 mod bench;
 mod examples;
+mod loadtest;
 mod run;
+mod serve;
 mod synth;
 
 use std::process::ExitCode;
@@ -32,6 +34,8 @@ enum Command {
     Run(run::RunArgs),
     Synth(synth::SynthArgs),
     Bench(bench::BenchArgs),
+    Serve(serve::ServeArgs),
+    Loadtest(loadtest::LoadtestArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Loadtest(args) => loadtest::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

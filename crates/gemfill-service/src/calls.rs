@@ -145,7 +145,8 @@ fn parse_grpc_timeout(value: &str) -> Option<Duration> {
 
 /// How long a search may run: what the request asked for, but ending early enough before
 /// the client's deadline that the answer (ranking, encoding, the network) still arrives in
-/// time. The margin is a tenth of the client's timeout, between 20 and 250 ms.
+/// time. The margin is a fifth of the client's timeout, between 20 and 500 ms: on a busy
+/// machine the last phases of a search and the reply take a while.
 pub(crate) fn search_time(requested: Duration, client: Option<Duration>) -> Duration {
     match client {
         Some(timeout) => {
@@ -181,7 +182,7 @@ mod tests {
         assert_eq!(search_time(ten, None), ten);
         assert_eq!(
             search_time(ten, Some(Duration::from_secs(1))),
-            Duration::from_millis(900)
+            Duration::from_millis(800)
         );
         assert_eq!(search_time(ten, Some(Duration::from_secs(60))), ten);
         assert_eq!(

@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! score = prior - 0.15 * literal characters - 3 * (share of unlabeled rows it fails on)
-//!         - 2 * contradicted examples
+//!         - CONTRADICTION_BITS * ln 2 * contradicted examples
 //! ```
 //!
 //! where `prior = -cost * ln 2` is the log-probability the cost model gives the program
@@ -14,12 +14,22 @@
 //! count on top of the cost because long literals copy the examples instead of
 //! generalising them, and a program that fails on the caller's unlabeled inputs is
 //! probably not the intended one. Ties break on size, then on a seeded hash of the text.
+//!
+//! Contradicted examples (noise mode) are priced like program text, in the spirit of
+//! minimum description length: a program that explains all but one example and names that
+//! one as a mistake beats a program that fits every example only when the second costs
+//! more than [`CONTRADICTION_BITS`] extra bits, which is what memorising a typo by special
+//! cases typically costs. So a mistaken example does not drag in an overfitted program,
+//! while a genuine special case, cheap to express with `if`, is still fitted.
 
 use std::f64::consts::LN_2;
 
 use gemfill_dsl::{EvalError, Expr, Program, Value};
 
 use crate::values::Fx;
+
+/// What one contradicted example costs a program's score, in bits of program cost.
+pub(crate) const CONTRADICTION_BITS: u32 = 16;
 
 /// One program of a [`crate::SearchResult`].
 #[derive(Clone, Debug, PartialEq)]
@@ -75,11 +85,14 @@ pub(crate) fn score(
     } else {
         errors as f64 / unlabeled.len() as f64
     };
-    prior - 0.15 * literal_chars(expr) as f64 - 3.0 * error_share - 2.0 * contradicted as f64
+    prior
+        - 0.15 * literal_chars(expr) as f64
+        - 3.0 * error_share
+        - f64::from(CONTRADICTION_BITS) * LN_2 * contradicted as f64
 }
 
 /// Sorts best first: score, then fewer contradictions, then size, then a seeded hash of
-/// the program text (deterministic for a given seed).
+/// the program text (deterministic for a given seed). Contradictions are in the score.
 pub(crate) fn sort(programs: &mut [RankedProgram], seed: u64) {
     let key = |p: &RankedProgram| {
         let mut h = Fx::new(seed ^ 0x9e37_79b9);
@@ -87,10 +100,9 @@ pub(crate) fn sort(programs: &mut [RankedProgram], seed: u64) {
         h.finish()
     };
     programs.sort_by(|a, b| {
-        a.contradicted
-            .len()
-            .cmp(&b.contradicted.len())
-            .then(b.score.total_cmp(&a.score))
+        b.score
+            .total_cmp(&a.score)
+            .then(a.contradicted.len().cmp(&b.contradicted.len()))
             .then(a.size.cmp(&b.size))
             .then(key(a).cmp(&key(b)))
             .then_with(|| a.program.to_string().cmp(&b.program.to_string()))

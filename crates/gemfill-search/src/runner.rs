@@ -284,6 +284,20 @@ impl Synthesizer {
                 }
             }
             if !exact.is_empty() {
+                // Near answers found beside the answers compete with them in the ranking,
+                // which prices each contradicted example (see `rank`).
+                if self.limits.noise_tolerance {
+                    let n = problem.examples.len();
+                    for f in outcome.near {
+                        let v = verify::verify(&f.program, &problem.examples, &problem.tables);
+                        if v.passed >= noise_threshold(n) && !v.all_passed() {
+                            exact.push(Found {
+                                verification: v,
+                                ..f
+                            });
+                        }
+                    }
+                }
                 let reason = if budget.hard_stop() == Some(StopReason::Cancelled) {
                     StopReason::Cancelled
                 } else {

@@ -17,6 +17,7 @@ use crate::graph::{self, Atom};
 use crate::guide::{CostModel, LeafKind};
 use crate::limits::{Budget, Limits, StopReason};
 use crate::problem::{Problem, parse_int};
+use crate::rank;
 use crate::repair;
 use crate::runner::{Phase, Progress, Stats, check_context, noise_threshold};
 use crate::seeds::{self, Seeds};
@@ -38,6 +39,9 @@ const AFTER_FOUND_MIN: u64 = 8_000_000;
 /// Enumeration goes on after an answer only while it could still find one cheaper by at
 /// least this much (closing the last small gap costs the most and changes the least).
 const CHEAPER_BY: u32 = 3;
+/// Fewest examples of which, with answers found, one is doubted as a mistake: with fewer,
+/// an example the others do not explain is as likely a special case as a typo.
+const MIN_EXAMPLES_TO_DOUBT: usize = 4;
 /// Alternative answers (programs equivalent on the examples to an answer) collected.
 const MAX_ALTERNATIVES: usize = 24;
 /// Candidates per enumeration chunk.
@@ -57,7 +61,8 @@ pub(crate) struct Found {
 pub(crate) struct Outcome {
     /// Answers passing every example of the search.
     pub(crate) found: Vec<Found>,
-    /// Near answers (noise mode, when there are no answers).
+    /// Near answers (noise mode: when there are no answers, or when the answers are
+    /// costly enough that a mistaken example may be what they fit).
     pub(crate) near: Vec<Found>,
     /// Why enumeration stopped, when a limit stopped it.
     pub(crate) reason: Option<StopReason>,
@@ -507,10 +512,16 @@ impl<'a> Search<'a> {
             self.repair_partials();
             self.progress(Phase::Repair, on_event);
         }
-        if self.found.is_empty() && self.limits.noise_tolerance && self.budget.hard_stop().is_none()
-        {
-            self.noise();
-            self.progress(Phase::Noise, on_event);
+        if self.limits.noise_tolerance && self.budget.hard_stop().is_none() {
+            // With answers in hand, near answers still matter when the answers are so much
+            // costlier that they probably memorise a mistaken example (see
+            // `rank::CONTRADICTION_BITS`).
+            let suspicious = self.n_ex >= MIN_EXAMPLES_TO_DOUBT
+                && self.best_cost.is_some_and(|c| c > rank::CONTRADICTION_BITS);
+            if self.found.is_empty() || suspicious {
+                self.noise();
+                self.progress(Phase::Noise, on_event);
+            }
         }
         self.memory();
         self.stats.levels = self.main.level.saturating_sub(1);

@@ -210,6 +210,40 @@ fn noise_flags_the_wrong_example() {
 }
 
 #[test]
+fn a_typo_is_flagged_rather_than_memorised() {
+    // A misspelt output that a large program could still fit exactly: the small program
+    // that names the typo must rank first, and the special case must not.
+    let problem = Problem::new(vec![
+        ex(&["Edsger Dijkstra"], "Dijkstra"),
+        ex(&["Barbara Liskov"], "Liskow"),
+        ex(&["Donald Ervin Knuth"], "Knuth"),
+        ex(&["Frances Allen"], "Allen"),
+    ])
+    .with_unlabeled(rows(&[&["Tony Hoare"]]));
+    let result = synth(&problem);
+    let best = &result.programs[0];
+    assert_eq!(best.contradicted, vec![1], "best: {}", best.program);
+    assert_eq!(best_output(&result, 0), "Hoare");
+}
+
+#[test]
+fn a_special_case_with_support_is_fitted_not_flagged() {
+    // Two examples of each kind: a conditional, not a mistake.
+    let problem = Problem::new(vec![
+        ex(&["+44 20 7946 0958"], "+44 20 7946 0958"),
+        ex(&["212 555 0100"], "+1 212 555 0100"),
+        ex(&["+33 1 42 68 53 00"], "+33 1 42 68 53 00"),
+        ex(&["415 555 0199"], "+1 415 555 0199"),
+    ])
+    .with_unlabeled(rows(&[&["617 555 0123"], &["+49 30 901820"]]));
+    let result = synth(&problem);
+    let best = &result.programs[0];
+    assert!(best.contradicted.is_empty(), "best: {}", best.program);
+    assert_eq!(best_output(&result, 0), "+1 617 555 0123");
+    assert_eq!(best_output(&result, 1), "+49 30 901820");
+}
+
+#[test]
 fn noise_off_returns_nothing_for_contradictory_examples() {
     let problem = Problem::new(vec![
         ex(&["a b"], "a"),

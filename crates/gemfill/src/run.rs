@@ -72,18 +72,15 @@ pub fn run(args: RunArgs) -> Result<Outcome, CliError> {
     let program = parse_program(&text)?;
     let rows = match &args.csv {
         Some(path) => read_csv_rows(path, &args.columns)?,
-        None if !args.inputs.is_empty() => {
-            let rows = args
-                .inputs
-                .iter()
-                .enumerate()
-                .map(|(i, input)| Row {
-                    number: i + 1,
-                    inputs: Ok(vec![input.clone()]),
-                })
-                .collect();
-            rows
-        }
+        None if !args.inputs.is_empty() => args
+            .inputs
+            .iter()
+            .enumerate()
+            .map(|(i, input)| Row {
+                number: i + 1,
+                inputs: Ok(vec![input.clone()]),
+            })
+            .collect(),
         None => read_stdin_rows()?,
     };
     let needed = program.num_inputs();

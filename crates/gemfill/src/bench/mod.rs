@@ -23,8 +23,10 @@ use crate::{CliError, Outcome};
 /// SUITE is a .jsonl task file, a SyGuS .sl file, or a folder of them (searched
 /// recursively). For every task the run records whether a program was found that passes
 /// all examples (solved), whether it also passes the task's held-out tests (generalized),
-/// the time, the candidates explored and the program. A summary per system and per suite
-/// is printed; --json, --report and --plot write the details.
+/// the time, the candidates explored and the program. A task file may mark examples as
+/// deliberately wrong (`noise`); such a task counts as solved when the best program passes
+/// the other examples and names exactly the marked ones as contradicted. A summary per
+/// system and per suite is printed; --json, --report and --plot write the details.
 ///
 /// Example:
 ///
@@ -68,7 +70,8 @@ pub struct TaskRun {
     pub suite: String,
     /// The system: "gemfill" or the peer's name.
     pub system: String,
-    /// A program passing every example was found.
+    /// A program passing every example was found (for a task with examples marked as
+    /// noise: passing the others and naming exactly the marked ones as contradicted).
     pub solved: bool,
     /// The program passes every held-out test; null when the task has none (or unsolved
     /// tasks of a peer whose programs cannot be checked).
@@ -139,6 +142,9 @@ pub fn problem_of(task: &Task) -> Problem {
     }
 }
 
+/// What one task gave: a run per system (gemfill first), and gemfill's program.
+type TaskOutcome = (Vec<TaskRun>, Option<Program>);
+
 fn run_gemfill(task: &Task, suite: &str, timeout: Duration) -> (TaskRun, Option<Program>) {
     let problem = problem_of(task);
     let limits = Limits {
@@ -150,14 +156,28 @@ fn run_gemfill(task: &Task, suite: &str, timeout: Duration) -> (TaskRun, Option<
     let result = Synthesizer::new(limits).run(&problem, &CancelToken::default());
     let time_ms = started.elapsed().as_secs_f64() * 1000.0;
     let tables = &problem.tables;
+    // A task with deliberately wrong examples is solved when the best program passes the
+    // others and names exactly the wrong ones as contradicted; any other task, when the
+    // best program passes every example.
     let best = result
         .programs
         .first()
-        .filter(|p| p.contradicted.is_empty())
+        .filter(|p| {
+            let mut contradicted = p.contradicted.clone();
+            contradicted.sort_unstable();
+            let mut noisy = task.noisy_examples.clone();
+            noisy.sort_unstable();
+            contradicted == noisy
+        })
         .map(|p| p.program.clone());
-    let solved = best
-        .as_ref()
-        .is_some_and(|p| passes(p, &task.examples, tables));
+    let trusted: Vec<Example> = task
+        .examples
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !task.noisy_examples.contains(i))
+        .map(|(_, e)| e.clone())
+        .collect();
+    let solved = best.as_ref().is_some_and(|p| passes(p, &trusted, tables));
     let generalized = match (&best, task.tests.is_empty()) {
         (_, true) => None,
         (Some(program), false) => Some(solved && passes(program, &task.tests, tables)),
@@ -209,7 +229,7 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
     );
 
     let next = AtomicUsize::new(0);
-    let slots: Mutex<Vec<Option<(Vec<TaskRun>, Option<Program>)>>> = Mutex::new(vec![None; total]);
+    let slots: Mutex<Vec<Option<TaskOutcome>>> = Mutex::new(vec![None; total]);
     let done = AtomicUsize::new(0);
     std::thread::scope(|scope| {
         for _ in 0..args.jobs.max(1) {

@@ -37,7 +37,7 @@ pub struct TlsFiles {
 #[derive(Clone)]
 pub struct ServerConfig {
     /// Calls (searches, executions, transforms) that may run at once; past it, calls get
-    /// RESOURCE_EXHAUSTED immediately. Default: four per core, at least 8.
+    /// RESOURCE_EXHAUSTED immediately. Default: eight per core, at least 8.
     pub max_concurrent: usize,
     /// Memory limit of one search's value bank, in bytes. Default: 256 MiB.
     pub search_memory_bytes: usize,
@@ -57,7 +57,7 @@ impl Default for ServerConfig {
     fn default() -> ServerConfig {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         ServerConfig {
-            max_concurrent: (4 * cores).max(8),
+            max_concurrent: (8 * cores).max(8),
             search_memory_bytes: 256 << 20,
             auth_token: None,
             tls: None,

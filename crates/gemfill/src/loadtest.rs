@@ -80,6 +80,8 @@ struct ClientLog {
     checked: usize,
     /// Synthesize answers by stop reason.
     stop_reasons: BTreeMap<String, usize>,
+    /// Failed calls (other than load shedding) by task and status code.
+    failures: BTreeMap<(String, String), usize>,
 }
 
 pub fn run(args: LoadtestArgs) -> Result<Outcome, CliError> {
@@ -184,6 +186,9 @@ async fn drive(
         for (reason, n) in client.stop_reasons {
             *log.stop_reasons.entry(reason).or_default() += n;
         }
+        for (key, n) in client.failures {
+            *log.failures.entry(key).or_default() += n;
+        }
     }
     let wall = start.elapsed();
     let peak_rss = match sampler {
@@ -286,7 +291,12 @@ async fn client_loop(
             Err(status) if status.code() == tonic::Code::ResourceExhausted => {
                 tokio::time::sleep(backoff).await;
             }
-            Err(_) => next += 1,
+            Err(status) => {
+                *log.failures
+                    .entry((task.name.clone(), format!("{:?}", status.code())))
+                    .or_default() += 1;
+                next += 1;
+            }
         }
     }
     log
@@ -394,6 +404,15 @@ fn report(
     } else {
         let list: Vec<String> = errors.iter().map(|(k, n)| format!("{k}: {n}")).collect();
         println!("errors: {}", list.join(", "));
+    }
+    if !log.failures.is_empty() {
+        let list: Vec<String> = log
+            .failures
+            .iter()
+            .take(10)
+            .map(|((task, code), n)| format!("{task} {code} x{n}"))
+            .collect();
+        println!("failed tasks: {}", list.join(", "));
     }
     let reasons: Vec<String> = log
         .stop_reasons

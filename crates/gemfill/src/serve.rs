@@ -34,7 +34,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "DIR")]
     pub model: Option<PathBuf>,
     /// Calls that may run at once; past it, calls get RESOURCE_EXHAUSTED at once.
-    /// Default: four per core, at least 8.
+    /// Default: eight per core, at least 8.
     #[arg(long, value_name = "N")]
     pub max_concurrent: Option<usize>,
     /// Memory limit of one search's value bank, in MiB.

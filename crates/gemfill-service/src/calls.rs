@@ -151,8 +151,7 @@ fn parse_grpc_timeout(value: &str) -> Option<Duration> {
 pub(crate) fn search_time(requested: Duration, client: Option<Duration>) -> Duration {
     match client {
         Some(timeout) => {
-            let margin =
-                (timeout / 10).clamp(Duration::from_millis(20), Duration::from_millis(250));
+            let margin = (timeout / 4).clamp(Duration::from_millis(20), Duration::from_secs(1));
             requested.min(timeout.saturating_sub(margin))
         }
         None => requested,

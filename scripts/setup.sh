@@ -24,3 +24,16 @@ for component in rustfmt clippy; do
         rustup component add "$component"
     fi
 done
+
+# `gemfill export --to python` is tested by running the exported code with python3
+# (standard library only).
+if ! command -v python3 >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1; then
+        sudo_if_needed=""
+        [ "$(id -u)" = 0 ] || sudo_if_needed="sudo"
+        $sudo_if_needed apt-get update -qq && $sudo_if_needed apt-get install -y -qq python3
+    else
+        echo "setup: python3 not found; install Python 3 and rerun." >&2
+        exit 1
+    fi
+fi

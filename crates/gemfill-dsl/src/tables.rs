@@ -604,6 +604,26 @@ pub fn builtin_keys(table: BuiltinTable) -> Vec<&'static str> {
         .collect()
 }
 
+/// Every key a built-in table accepts, in normalised form (trimmed, one trailing `.`
+/// dropped, lower case), with the table's value for it, sorted by key. [`builtin_lookup`]
+/// normalises its key the same way and looks it up here; exporters (`gemfill export`)
+/// write these pairs out.
+pub fn builtin_entries(table: BuiltinTable) -> Vec<(String, &'static str)> {
+    let index = index();
+    let map = match group(table) {
+        Group::Month => &index.month,
+        Group::Weekday => &index.weekday,
+        Group::State => &index.state,
+        Group::Country => &index.country,
+    };
+    let mut entries: Vec<(String, &'static str)> = map
+        .iter()
+        .map(|(key, &i)| (key.clone(), value(table, i)))
+        .collect();
+    entries.sort_unstable();
+    entries
+}
+
 /// English month names, January first (also used by the date formats).
 pub(crate) fn month_name(month0: usize) -> &'static str {
     MONTH_NAMES[month0]

@@ -1,8 +1,12 @@
 //! The `gemfill` command line: run programs of the gemfill language, synthesize them from
 //! input/output examples, and benchmark the synthesizer against public suites.
 
+mod apply;
 mod bench;
+mod csv_io;
 mod examples;
+mod export;
+mod fill;
 mod loadtest;
 mod run;
 mod serve;
@@ -34,6 +38,9 @@ enum Command {
     Run(run::RunArgs),
     Synth(synth::SynthArgs),
     Bench(bench::BenchArgs),
+    Fill(fill::FillArgs),
+    Apply(apply::ApplyArgs),
+    Export(export::ExportArgs),
     Serve(serve::ServeArgs),
     Loadtest(loadtest::LoadtestArgs),
 }
@@ -62,6 +69,9 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Fill(args) => fill::run(args),
+        Command::Apply(args) => apply::run(args),
+        Command::Export(args) => export::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Loadtest(args) => loadtest::run(args),
     };

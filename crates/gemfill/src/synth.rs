@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
-use gemfill_dsl::{Example, Tables, Type};
+use gemfill_dsl::{EvalError, Example, Tables, Type, Value};
 use gemfill_search::{CancelToken, Limits, Problem, SearchResult, Synthesizer};
 
 use crate::examples::{check_columns, parse_example, parse_row};
@@ -80,18 +80,32 @@ pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
         constants,
         output_type: output_type.filter(|t| *t != Type::Str),
     };
-    let limits = Limits {
-        deadline: Some(Duration::from_millis(args.timeout_ms)),
-        top_k: args.top.max(1),
-        seed: args.seed,
-        ..Limits::default()
-    };
+    let limits = search_limits(args.timeout_ms, args.top, args.seed);
     let result = Synthesizer::new(limits).run(&problem, &CancelToken::default());
     print_result(&problem, &result, &tests);
     if result.programs.is_empty() {
         Ok(Outcome::PartialFailure)
     } else {
         Ok(Outcome::Success)
+    }
+}
+
+/// The search limits the command line gives: a deadline, how many programs to keep (at
+/// least one) and the tie-breaking seed; everything else as the synthesizer's defaults.
+pub fn search_limits(timeout_ms: u64, top: usize, seed: u64) -> Limits {
+    Limits {
+        deadline: Some(Duration::from_millis(timeout_ms)),
+        top_k: top.max(1),
+        seed,
+        ..Limits::default()
+    }
+}
+
+/// A program's output on one row as shown to people: the value, or `<error: why>`.
+pub fn show_output(output: &Result<Value, EvalError>) -> String {
+    match output {
+        Ok(value) => value.to_string(),
+        Err(error) => format!("<error: {error}>"),
     }
 }
 
@@ -119,11 +133,7 @@ fn print_result(problem: &Problem, result: &SearchResult, tests: &[Example]) {
             );
         }
         for (row, output) in problem.unlabeled.iter().zip(&ranked.unlabeled_outputs) {
-            let shown = match output {
-                Ok(value) => value.to_string(),
-                Err(error) => format!("<error: {error}>"),
-            };
-            println!("    {} -> {shown}", row.join(" | "));
+            println!("    {} -> {}", row.join(" | "), show_output(output));
         }
         if !tests.is_empty() {
             let passed = tests

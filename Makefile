@@ -7,10 +7,11 @@ CARGO ?= cargo
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 GEMFILL := $(CARGO_TARGET_DIR)/release/gemfill
 
-.PHONY: run test setup build release lint bench bench-interpreter peer clean-results help
+.PHONY: run demo test setup build release lint bench bench-interpreter peer clean-results help
 
 help:
-	@echo "make run    - build gemfill and run a demo of synthesis and execution"
+	@echo "make run    - build gemfill and start the gRPC service (prints how to call it)"
+	@echo "make demo   - build gemfill and run a demo of synthesis and execution"
 	@echo "make test   - lint and run every test (unit, property, end-to-end)"
 	@echo "make bench  - run the benchmark suites side by side with cvc5 (slow)"
 
@@ -21,7 +22,13 @@ setup:
 release: setup
 	$(CARGO) build --release --locked -p gemfill
 
+# Extra flags for `gemfill serve` (e.g. GEMFILL_SERVE_FLAGS="--max-concurrent 16").
+GEMFILL_SERVE_FLAGS ?=
+
 run: release
+	@scripts/serve.sh "$(GEMFILL)" $(GEMFILL_SERVE_FLAGS)
+
+demo: release
 	@scripts/demo.sh "$(GEMFILL)"
 
 # Lint first (cheap, catches most mistakes), then the whole test suite. The test profile

@@ -7,8 +7,10 @@ mod csv_io;
 mod examples;
 mod export;
 mod fill;
+mod loadtest;
 mod neural;
 mod run;
+mod serve;
 mod synth;
 mod train;
 
@@ -42,6 +44,8 @@ enum Command {
     Apply(apply::ApplyArgs),
     Export(export::ExportArgs),
     Train(train::TrainArgs),
+    Serve(serve::ServeArgs),
+    Loadtest(loadtest::LoadtestArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -72,6 +76,8 @@ fn main() -> ExitCode {
         Command::Apply(args) => apply::run(args),
         Command::Export(args) => export::run(args),
         Command::Train(args) => train::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Loadtest(args) => loadtest::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

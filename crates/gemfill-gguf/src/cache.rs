@@ -6,18 +6,15 @@ use std::path::PathBuf;
 /// File name of the Gemma 3 270M checkpoint in the cache.
 pub const GEMMA3_270M_FILE: &str = "gemma3-270m-q4_k_m.gguf";
 
-/// The cache folder: `$GEMFILL_CACHE_DIR`, else `$XDG_CACHE_HOME/gemfill`, else
-/// `~/.cache/gemfill`.
+/// The cache folder: `$GEMFILL_CACHE`, else `~/.cache/gemfill`.
 pub fn cache_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("GEMFILL_CACHE_DIR").filter(|d| !d.is_empty()) {
+    if let Some(dir) = std::env::var_os("GEMFILL_CACHE").filter(|d| !d.is_empty()) {
         return dir.into();
     }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cache")))
-        .unwrap_or_else(|| PathBuf::from(".cache"));
-    base.join("gemfill")
+    std::env::var_os("HOME")
+        .map(|home| PathBuf::from(home).join(".cache"))
+        .unwrap_or_else(|| PathBuf::from(".cache"))
+        .join("gemfill")
 }
 
 /// Path of the installed Gemma 3 270M GGUF file (it may not exist yet).

@@ -3,6 +3,7 @@
 
 mod bench;
 mod examples;
+mod generate;
 mod run;
 mod synth;
 
@@ -32,6 +33,7 @@ enum Command {
     Run(run::RunArgs),
     Synth(synth::SynthArgs),
     Bench(bench::BenchArgs),
+    Generate(generate::GenerateArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Generate(args) => generate::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -16,6 +16,7 @@ help:
 
 setup:
 	@scripts/setup.sh
+	@scripts/install-libtorch.sh
 
 release: setup
 	$(CARGO) build --release --locked -p gemfill

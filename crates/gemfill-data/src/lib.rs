@@ -40,6 +40,7 @@ mod sexpr;
 pub mod siblings;
 pub mod suite;
 pub mod sygus;
+pub mod synthetic;
 pub mod task;
 
 use std::path::Path;

@@ -23,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::guide::{CostModel, Guide, ProductionWeights, Proposer};
 use crate::limits::{Budget, CancelToken, Limits, StopReason};
+use crate::mode::Mode;
 use crate::problem::{Problem, ProblemError};
 use crate::rank::{self, Disagreement, RankedProgram};
 use crate::repair;
@@ -109,6 +110,8 @@ pub struct Synthesizer {
     limits: Limits,
     proposer: Option<Arc<dyn Proposer>>,
     guide: Option<Arc<dyn Guide>>,
+    mode: Mode,
+    beam: usize,
 }
 
 impl std::fmt::Debug for Synthesizer {
@@ -120,6 +123,8 @@ impl std::fmt::Debug for Synthesizer {
                 &self.proposer.as_ref().map(|p| p.name().to_string()),
             )
             .field("guide", &self.guide.is_some())
+            .field("mode", &self.mode)
+            .field("beam", &self.beam)
             .finish()
     }
 }
@@ -131,7 +136,29 @@ impl Synthesizer {
             limits,
             proposer: None,
             guide: None,
+            mode: Mode::Hybrid,
+            beam: DEFAULT_BEAM,
         }
+    }
+
+    /// Sets which parts of the engine run: [`Mode::Enumerative`] ignores any proposer and
+    /// guide, [`Mode::Neural`] runs only the proposer (verified and repaired, no
+    /// enumeration), [`Mode::Hybrid`] (the default) runs the proposer, stops there when a
+    /// proposal passes every example, and otherwise enumerates in the guide's order.
+    pub fn with_mode(mut self, mode: Mode) -> Synthesizer {
+        self.mode = mode;
+        self
+    }
+
+    /// How many programs to ask the proposer for (default 16).
+    pub fn with_beam(mut self, beam: usize) -> Synthesizer {
+        self.beam = beam.max(1);
+        self
+    }
+
+    /// The mode.
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// Adds a proposer whose programs are verified (and repaired) before enumeration.
@@ -207,9 +234,9 @@ impl Synthesizer {
             }
             _ => {}
         }
-        let weights = match &self.guide {
-            Some(g) => g.production_log_probs(problem),
-            None => ProductionWeights::default(),
+        let weights = match (&self.guide, self.mode) {
+            (Some(g), Mode::Hybrid) => g.production_log_probs(problem),
+            _ => ProductionWeights::default(),
         };
         let costs = CostModel::new(&weights);
         let answer = problem.answer_types();
@@ -217,9 +244,10 @@ impl Synthesizer {
 
         // Proposals are checked against every example.
         let mut prior: Vec<Found> = Vec::new();
-        if let Some(proposer) = &self.proposer {
+        if let Some(proposer) = self.proposer.as_ref().filter(|_| self.mode.uses_proposer()) {
             prior = proposals(
                 proposer.as_ref(),
+                self.beam,
                 problem,
                 &costs,
                 &ctx,
@@ -236,6 +264,16 @@ impl Synthesizer {
                 elapsed: budget.elapsed(),
                 best: prior.first().map(|f| f.program.clone()),
             });
+        }
+        // A verified proposal ends a hybrid search: enumeration is the fallback for when
+        // the model has no answer. Neural mode never enumerates.
+        if !self.mode.uses_enumeration() || (self.mode == Mode::Hybrid && !prior.is_empty()) {
+            let reason = budget.hard_stop().unwrap_or(if prior.is_empty() {
+                StopReason::Exhausted
+            } else {
+                StopReason::Found
+            });
+            return finish(problem, &self.limits, prior, reason, stats, &budget, pool);
         }
 
         // Counterexample-guided: search on a few diverse examples, check answers on all of
@@ -338,6 +376,8 @@ impl Synthesizer {
     }
 }
 
+/// Programs asked of the proposer unless [`Synthesizer::with_beam`] says otherwise.
+const DEFAULT_BEAM: usize = 16;
 /// Examples the first round searches on; the others are checked afterwards.
 const ACTIVE_EXAMPLES: usize = 10;
 /// Unlabeled rows that ranking scores look at.
@@ -433,6 +473,7 @@ fn initial_examples(problem: &Problem, k: usize) -> Vec<usize> {
 #[allow(clippy::too_many_arguments)]
 fn proposals(
     proposer: &dyn Proposer,
+    beam: usize,
     problem: &Problem,
     costs: &CostModel,
     ctx: &CheckContext,
@@ -442,7 +483,6 @@ fn proposals(
     pool: Option<&rayon::ThreadPool>,
     cancel: &CancelToken,
 ) -> Vec<Found> {
-    let beam = 16;
     let props = proposer.propose(problem, beam, cancel);
     stats.proposals = props.len();
     let exprs: Vec<Expr> = props.iter().map(|p| p.expr.clone()).collect();

@@ -4,8 +4,10 @@
 mod bench;
 mod examples;
 mod generate;
+mod neural;
 mod run;
 mod synth;
+mod train;
 
 use std::process::ExitCode;
 
@@ -33,6 +35,7 @@ enum Command {
     Run(run::RunArgs),
     Synth(synth::SynthArgs),
     Bench(bench::BenchArgs),
+    Train(train::TrainArgs),
     Generate(generate::GenerateArgs),
 }
 
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Synth(args) => synth::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Train(args) => train::run(args),
         Command::Generate(args) => generate::run(args),
     };
     match result {

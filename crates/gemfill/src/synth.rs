@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::Args;
 use gemfill_dsl::{Example, Tables, Type};
-use gemfill_search::{CancelToken, Limits, Problem, SearchResult, Synthesizer};
+use gemfill_search::{CancelToken, Limits, Mode, Problem, SearchResult};
 
 use crate::examples::{check_columns, parse_example, parse_row};
 use crate::{CliError, Outcome};
@@ -46,6 +46,13 @@ pub struct SynthArgs {
     /// Seed for the search's tie-breaking; the same examples and seed give the same result.
     #[arg(long, default_value_t = 0)]
     pub seed: u64,
+    /// neural (model proposals only), enumerative (no model) or hybrid (proposals, then
+    /// enumeration guided by the model).
+    #[arg(long, default_value_t = Mode::Hybrid, value_name = "MODE")]
+    pub mode: Mode,
+    /// The trained model directory (default: models/default of the source tree).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
 }
 
 pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
@@ -86,7 +93,9 @@ pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
         seed: args.seed,
         ..Limits::default()
     };
-    let result = Synthesizer::new(limits).run(&problem, &CancelToken::default());
+    let model = crate::neural::load_model(&[args.mode], args.model.as_deref())?;
+    let synthesizer = crate::neural::synthesizer(args.mode, model.as_ref(), limits);
+    let result = synthesizer.run(&problem, &CancelToken::default());
     print_result(&problem, &result, &tests);
     if result.programs.is_empty() {
         Ok(Outcome::PartialFailure)

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use gemfill_data::Task;
 use gemfill_dsl::{Example, Program, Tables, Type};
-use gemfill_search::{CancelToken, Limits, Problem, Synthesizer};
+use gemfill_search::{CancelToken, Limits, Mode, Problem, Synthesizer};
 use serde::Serialize;
 
 use crate::{CliError, Outcome};
@@ -57,6 +57,19 @@ pub struct BenchArgs {
     /// Only run tasks whose name contains this text.
     #[arg(long, value_name = "TEXT")]
     pub filter: Option<String>,
+    /// Engine modes to run, comma-separated (neural, enumerative, hybrid). With more than
+    /// one, each is a system of its own (gemfill-MODE) and the summary compares the
+    /// candidates they explore.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "hybrid",
+        value_name = "MODES"
+    )]
+    pub modes: Vec<Mode>,
+    /// The trained model directory (default: models/default of the source tree).
+    #[arg(long, value_name = "DIR")]
+    pub model: Option<PathBuf>,
 }
 
 /// What one system did on one task.
@@ -139,15 +152,24 @@ pub fn problem_of(task: &Task) -> Problem {
     }
 }
 
-fn run_gemfill(task: &Task, suite: &str, timeout: Duration) -> (TaskRun, Option<Program>) {
+/// The system name of a mode in reports: plain "gemfill" when a run has one mode.
+fn system_name(mode: Mode, modes: &[Mode]) -> String {
+    if modes.len() == 1 {
+        "gemfill".to_string()
+    } else {
+        format!("gemfill-{mode}")
+    }
+}
+
+fn run_gemfill(
+    task: &Task,
+    suite: &str,
+    synthesizer: &Synthesizer,
+    system: String,
+) -> (TaskRun, Option<Program>) {
     let problem = problem_of(task);
-    let limits = Limits {
-        deadline: Some(timeout),
-        top_k: 1,
-        ..Limits::default()
-    };
     let started = Instant::now();
-    let result = Synthesizer::new(limits).run(&problem, &CancelToken::default());
+    let result = synthesizer.run(&problem, &CancelToken::default());
     let time_ms = started.elapsed().as_secs_f64() * 1000.0;
     let tables = &problem.tables;
     let best = result
@@ -166,11 +188,14 @@ fn run_gemfill(task: &Task, suite: &str, timeout: Duration) -> (TaskRun, Option<
     let run = TaskRun {
         name: task.name.clone(),
         suite: suite.to_string(),
-        system: "gemfill".to_string(),
+        system,
         solved,
         generalized,
         time_ms,
-        candidates: Some(result.stats.candidates),
+        // Everything checked on the examples: enumerated programs, proposals, repairs.
+        candidates: Some(
+            result.stats.candidates + (result.stats.proposals + result.stats.repairs) as u64,
+        ),
         program: best.as_ref().map(|p| p.to_string()),
         size: best.as_ref().map(|p| p.expr().size()),
         operators: best.as_ref().map(|p| p.expr().operator_count()),
@@ -200,6 +225,21 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
         Some(name) => Some(peer::Peer::find(name)?),
     };
     let timeout = Duration::from_millis(args.timeout_ms);
+    let mut modes = args.modes.clone();
+    modes.dedup();
+    let model = crate::neural::load_model(&modes, args.model.as_deref())?;
+    let limits = Limits {
+        deadline: Some(timeout),
+        top_k: 1,
+        ..Limits::default()
+    };
+    let synthesizers: Vec<(String, Synthesizer)> = modes
+        .iter()
+        .map(|&m| {
+            let s = crate::neural::synthesizer(m, model.as_ref(), limits.clone());
+            (system_name(m, &modes), s)
+        })
+        .collect();
     let total = tasks.len();
     eprintln!(
         "Running {total} task(s), {} ms each{}.",
@@ -219,8 +259,13 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
                     let Some((suite, task)) = tasks.get(i) else {
                         break;
                     };
-                    let (ours, program) = run_gemfill(task, suite, timeout);
-                    let mut runs = vec![ours];
+                    let mut runs = Vec::new();
+                    let mut program = None;
+                    for (system, synthesizer) in &synthesizers {
+                        let (ours, found) = run_gemfill(task, suite, synthesizer, system.clone());
+                        runs.push(ours);
+                        program = program.or(found);
+                    }
                     if let Some(peer) = &peer
                         && let Some(source) = task.source.as_ref().filter(|s| is_sygus(s))
                     {
@@ -260,6 +305,9 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
 
     let summary = report::Summary::new(&runs, args.timeout_ms);
     print!("{}", summary.to_text());
+    if let Some(text) = report::mode_comparison(&runs) {
+        print!("{text}");
+    }
     if let Some(path) = &args.json {
         report::write_json(path, &runs, &summary)?;
     }
@@ -293,7 +341,7 @@ fn check_long_siblings(
             .map(|program| passes(program, &long.examples, &Tables::default()));
         if let Some(run) = runs
             .iter_mut()
-            .find(|r| r.system == "gemfill" && r.name == task.name)
+            .find(|r| r.system.starts_with("gemfill") && r.name == task.name)
         {
             run.passes_long_sibling = Some(verdict.unwrap_or(false));
         }

@@ -254,3 +254,48 @@ pub fn solve_times(runs: &[TaskRun]) -> BTreeMap<String, Vec<f64>> {
     }
     times
 }
+
+/// When both `gemfill-enumerative` and `gemfill-hybrid` ran: how many tasks each solved and,
+/// over tasks both solved whose (enumerative) program has 4 or more operators, the median
+/// ratio of candidates explored, enumerative / hybrid (candidates count at least 1, so a
+/// hybrid search settled by its first proposal counts as 1).
+pub fn mode_comparison(runs: &[TaskRun]) -> Option<String> {
+    let of = |system: &str| -> BTreeMap<(&str, &str), &TaskRun> {
+        runs.iter()
+            .filter(|r| r.system == system)
+            .map(|r| ((r.suite.as_str(), r.name.as_str()), r))
+            .collect()
+    };
+    let (enumerative, hybrid) = (of("gemfill-enumerative"), of("gemfill-hybrid"));
+    if enumerative.is_empty() || hybrid.is_empty() {
+        return None;
+    }
+    let solved = |m: &BTreeMap<(&str, &str), &TaskRun>| m.values().filter(|r| r.solved).count();
+    let mut ratios: Vec<f64> = enumerative
+        .iter()
+        .filter_map(|(key, e)| {
+            let h = hybrid.get(key)?;
+            (e.solved && h.solved && e.operators.unwrap_or(0) >= 4).then(|| {
+                e.candidates.unwrap_or(0).max(1) as f64 / h.candidates.unwrap_or(0).max(1) as f64
+            })
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    let median = if ratios.is_empty() {
+        "n/a".to_string()
+    } else {
+        let mid = ratios.len() / 2;
+        let m = if ratios.len() % 2 == 0 {
+            (ratios[mid - 1] + ratios[mid]) / 2.0
+        } else {
+            ratios[mid]
+        };
+        format!("{m:.2}")
+    };
+    Some(format!(
+        "\nhybrid solved {} vs enumerative {}; on {} tasks both solved with >= 4 operators, median candidates enumerative/hybrid = {median}\n",
+        solved(&hybrid),
+        solved(&enumerative),
+        ratios.len()
+    ))
+}

@@ -119,8 +119,8 @@ impl GemmaCheckpoint {
             .map_err(|e| file_error(&config_path, format!("cannot read: {e}")))?;
         let json: Value = serde_json::from_str(&text)
             .map_err(|e| file_error(&config_path, format!("not valid JSON: {e}")))?;
-        let (family, config) = config_from_hf_json(&json)
-            .map_err(|e| file_error(&config_path, e))?;
+        let (family, config) =
+            config_from_hf_json(&json).map_err(|e| file_error(&config_path, e))?;
         let token_id = |name: &str, default: u32| {
             json.get(name)
                 .and_then(Value::as_u64)
@@ -185,8 +185,7 @@ impl GemmaCheckpoint {
         std::fs::write(&config_path, text + "\n")
             .map_err(|e| file_error(&config_path, format!("cannot write: {e}")))?;
         let variables: BTreeMap<String, Tensor> = self.vars.variables().into_iter().collect();
-        let named: Vec<(&str, &Tensor)> =
-            variables.iter().map(|(n, t)| (n.as_str(), t)).collect();
+        let named: Vec<(&str, &Tensor)> = variables.iter().map(|(n, t)| (n.as_str(), t)).collect();
         let weights_path = dir.join("model.safetensors");
         Tensor::write_safetensors(&named, &weights_path)
             .map_err(|e| file_error(&weights_path, format!("cannot write: {e}")))?;
@@ -210,9 +209,9 @@ fn safetensors_files(dir: &Path) -> Result<Vec<PathBuf>> {
         let mut shards: Vec<String> = map
             .values()
             .map(|v| {
-                v.as_str()
-                    .map(str::to_string)
-                    .ok_or_else(|| file_error(&index_path, format!("shard name {v} is not a string")))
+                v.as_str().map(str::to_string).ok_or_else(|| {
+                    file_error(&index_path, format!("shard name {v} is not a string"))
+                })
             })
             .collect::<Result<_>>()?;
         shards.sort();

@@ -116,18 +116,16 @@ pub fn config_from_gguf(file: &GgufFile) -> Result<(Family, GemmaConfig)> {
     match family {
         Family::Gemma1 => {}
         Family::Gemma2 => {
-            config.sliding_window = Some(
-                optional_f64("attention.sliding_window")?.map_or(4096, |w| w as usize),
-            );
+            config.sliding_window =
+                Some(optional_f64("attention.sliding_window")?.map_or(4096, |w| w as usize));
             config.attn_logit_softcapping =
                 Some(optional_f64("attn_logit_softcapping")?.unwrap_or(50.0));
             config.final_logit_softcapping =
                 Some(optional_f64("final_logit_softcapping")?.unwrap_or(30.0));
         }
         Family::Gemma3 => {
-            config.sliding_window = Some(
-                optional_f64("attention.sliding_window")?.map_or(512, |w| w as usize),
-            );
+            config.sliding_window =
+                Some(optional_f64("attention.sliding_window")?.map_or(512, |w| w as usize));
             config.rope_local_base_freq =
                 Some(optional_f64("rope.freq_base_swa")?.unwrap_or(10_000.0));
             config.rope_global_scaling_factor = match file.get(&key("rope.scaling.type")) {
@@ -148,9 +146,9 @@ pub fn config_from_gguf(file: &GgufFile) -> Result<(Family, GemmaConfig)> {
             config.attn_logit_softcapping = optional_f64("attn_logit_softcapping")?;
         }
     }
-    config.validate().map_err(|message| {
-        GemmaError::Checkpoint(format!("{}: {message}", file.name()))
-    })?;
+    config
+        .validate()
+        .map_err(|message| GemmaError::Checkpoint(format!("{}: {message}", file.name())))?;
     Ok((family, config))
 }
 
@@ -171,9 +169,8 @@ pub fn config_from_hf_json(json: &Value) -> Result<(Family, GemmaConfig)> {
         "gemma3_text" => (Family::Gemma3, json),
         "gemma3" => (
             Family::Gemma3,
-            field(json, "text_config").ok_or_else(|| {
-                bad("model_type gemma3 without a \"text_config\"".to_string())
-            })?,
+            field(json, "text_config")
+                .ok_or_else(|| bad("model_type gemma3 without a \"text_config\"".to_string()))?,
         ),
         other => {
             return Err(bad(format!(
@@ -189,10 +186,11 @@ pub fn config_from_hf_json(json: &Value) -> Result<(Family, GemmaConfig)> {
     let usize_field = |name: &str| -> Result<Option<usize>> {
         match field(text, name) {
             None => Ok(None),
-            Some(v) => v
-                .as_u64()
-                .map(|v| Some(v as usize))
-                .ok_or_else(|| bad(format!("\"{name}\" must be a non-negative integer, found {v}"))),
+            Some(v) => v.as_u64().map(|v| Some(v as usize)).ok_or_else(|| {
+                bad(format!(
+                    "\"{name}\" must be a non-negative integer, found {v}"
+                ))
+            }),
         }
     };
     let f64_field = |name: &str| -> Result<Option<f64>> {
@@ -214,8 +212,8 @@ pub fn config_from_hf_json(json: &Value) -> Result<(Family, GemmaConfig)> {
     config.num_attention_heads = required("num_attention_heads")?;
     config.num_key_value_heads =
         usize_field("num_key_value_heads")?.unwrap_or(config.num_attention_heads);
-    config.head_dim = usize_field("head_dim")?
-        .unwrap_or(config.hidden_size / config.num_attention_heads.max(1));
+    config.head_dim =
+        usize_field("head_dim")?.unwrap_or(config.hidden_size / config.num_attention_heads.max(1));
     config.rms_norm_eps = f64_field("rms_norm_eps")?.unwrap_or(1e-6);
     config.tie_word_embeddings = field(text, "tie_word_embeddings")
         .and_then(Value::as_bool)
@@ -238,8 +236,8 @@ pub fn config_from_hf_json(json: &Value) -> Result<(Family, GemmaConfig)> {
     }
     if family == Family::Gemma3 {
         config.rope_local_base_freq = Some(f64_field("rope_local_base_freq")?.unwrap_or(10_000.0));
-        if let Some(pattern) = usize_field("sliding_window_pattern")?
-            .or(usize_field("_sliding_window_pattern")?)
+        if let Some(pattern) =
+            usize_field("sliding_window_pattern")?.or(usize_field("_sliding_window_pattern")?)
         {
             config.sliding_window_pattern = pattern;
         }

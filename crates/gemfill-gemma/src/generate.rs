@@ -87,7 +87,8 @@ impl GemmaCheckpoint {
         let mut cache = self.model.new_cache();
         let hidden = tch::no_grad(|| {
             let embedded = self.model.embed(&ids_tensor(ids, self.vars.device()));
-            self.model.forward_embeds(&embedded, None, false, &mut cache)
+            self.model
+                .forward_embeds(&embedded, None, false, &mut cache)
         });
         Ok(hidden.squeeze_dim(0).to_kind(Kind::Float))
     }
@@ -95,7 +96,12 @@ impl GemmaCheckpoint {
     /// Continues `prompt` by up to `max_tokens` tokens, stopping early at an
     /// end-of-sequence token. The prompt runs in one pass; each further token runs alone
     /// against the KV cache.
-    pub fn generate(&self, prompt: &str, max_tokens: usize, sampling: Sampling) -> Result<Generation> {
+    pub fn generate(
+        &self,
+        prompt: &str,
+        max_tokens: usize,
+        sampling: Sampling,
+    ) -> Result<Generation> {
         if let Sampling::Temperature { temperature, seed } = sampling {
             if !(temperature > 0.0 && temperature.is_finite()) {
                 return Err(GemmaError::Checkpoint(format!(

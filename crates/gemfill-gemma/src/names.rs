@@ -78,24 +78,62 @@ mod tests {
         let cases = [
             ("model.embed_tokens.weight", "token_embd.weight", false),
             ("model.norm.weight", "output_norm.weight", true),
-            ("model.layers.0.input_layernorm.weight", "blk.0.attn_norm.weight", true),
-            ("model.layers.17.self_attn.o_proj.weight", "blk.17.attn_output.weight", false),
-            ("model.layers.3.self_attn.k_norm.weight", "blk.3.attn_k_norm.weight", true),
-            ("model.layers.3.post_attention_layernorm.weight", "blk.3.post_attention_norm.weight", true),
-            ("model.layers.3.pre_feedforward_layernorm.weight", "blk.3.ffn_norm.weight", true),
-            ("model.layers.3.post_feedforward_layernorm.weight", "blk.3.post_ffw_norm.weight", true),
-            ("model.layers.9.mlp.down_proj.weight", "blk.9.ffn_down.weight", false),
+            (
+                "model.layers.0.input_layernorm.weight",
+                "blk.0.attn_norm.weight",
+                true,
+            ),
+            (
+                "model.layers.17.self_attn.o_proj.weight",
+                "blk.17.attn_output.weight",
+                false,
+            ),
+            (
+                "model.layers.3.self_attn.k_norm.weight",
+                "blk.3.attn_k_norm.weight",
+                true,
+            ),
+            (
+                "model.layers.3.post_attention_layernorm.weight",
+                "blk.3.post_attention_norm.weight",
+                true,
+            ),
+            (
+                "model.layers.3.pre_feedforward_layernorm.weight",
+                "blk.3.ffn_norm.weight",
+                true,
+            ),
+            (
+                "model.layers.3.post_feedforward_layernorm.weight",
+                "blk.3.post_ffw_norm.weight",
+                true,
+            ),
+            (
+                "model.layers.9.mlp.down_proj.weight",
+                "blk.9.ffn_down.weight",
+                false,
+            ),
         ];
         for (hf, gguf, is_norm) in cases {
-            assert_eq!(gguf_name(hf, Family::Gemma3), Some((gguf.to_string(), is_norm)), "{hf}");
+            assert_eq!(
+                gguf_name(hf, Family::Gemma3),
+                Some((gguf.to_string(), is_norm)),
+                "{hf}"
+            );
         }
-        assert_eq!(gguf_name("model.layers.x.mlp.up_proj.weight", Family::Gemma3), None);
+        assert_eq!(
+            gguf_name("model.layers.x.mlp.up_proj.weight", Family::Gemma3),
+            None
+        );
     }
 
     #[test]
     fn gemma1_pre_mlp_norm_is_ffn_norm() {
         assert_eq!(
-            gguf_name("model.layers.2.post_attention_layernorm.weight", Family::Gemma1),
+            gguf_name(
+                "model.layers.2.post_attention_layernorm.weight",
+                Family::Gemma1
+            ),
             Some(("blk.2.ffn_norm.weight".to_string(), true))
         );
     }
@@ -111,6 +149,9 @@ mod tests {
             Some("model.norm.weight")
         );
         assert_eq!(decoder_name("vision_tower.encoder.x.weight"), None);
-        assert_eq!(decoder_name("lm_head.weight").as_deref(), Some("lm_head.weight"));
+        assert_eq!(
+            decoder_name("lm_head.weight").as_deref(),
+            Some("lm_head.weight")
+        );
     }
 }

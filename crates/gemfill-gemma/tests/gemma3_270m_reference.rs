@@ -21,7 +21,10 @@ fn checkpoint() -> GemmaCheckpoint {
 }
 
 fn reference() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/gemma3_270m_reference.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/gemma3_270m_reference.json"
+    );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -62,10 +65,16 @@ fn gguf_checkpoint_reproduces_the_reference_logits_and_greedy_tokens() {
 
         let mut worst = 0f64;
         for pair in case["sampled_last_logits"].as_array().unwrap() {
-            let (id, expected) = (pair[0].as_u64().unwrap() as usize, pair[1].as_f64().unwrap());
+            let (id, expected) = (
+                pair[0].as_u64().unwrap() as usize,
+                pair[1].as_f64().unwrap(),
+            );
             worst = worst.max((last[id] - expected).abs());
         }
-        assert!(worst <= TOLERANCE, "{prompt:?}: max |logit - reference| = {worst}");
+        assert!(
+            worst <= TOLERANCE,
+            "{prompt:?}: max |logit - reference| = {worst}"
+        );
 
         let mut order: Vec<usize> = (0..last.len()).collect();
         order.sort_by(|&a, &b| last[b].total_cmp(&last[a]));
@@ -78,8 +87,14 @@ fn gguf_checkpoint_reproduces_the_reference_logits_and_greedy_tokens() {
             .collect();
         assert_eq!(top10, expected_top10, "{prompt:?}: top-10");
         for pair in case["top10_last_position"].as_array().unwrap() {
-            let (id, expected) = (pair[0].as_u64().unwrap() as usize, pair[1].as_f64().unwrap());
-            assert!((last[id] - expected).abs() <= TOLERANCE, "{prompt:?}: logit of {id}");
+            let (id, expected) = (
+                pair[0].as_u64().unwrap() as usize,
+                pair[1].as_f64().unwrap(),
+            );
+            assert!(
+                (last[id] - expected).abs() <= TOLERANCE,
+                "{prompt:?}: logit of {id}"
+            );
         }
 
         // Statistics over the whole vocabulary.
@@ -90,22 +105,39 @@ fn gguf_checkpoint_reproduces_the_reference_logits_and_greedy_tokens() {
         let stats = &case["last_logits_stats"];
         for (name, found) in [("mean", mean), ("std", std), ("min", min)] {
             let expected = stats[name].as_f64().unwrap();
-            assert!((found - expected).abs() <= TOLERANCE, "{prompt:?}: {name} {found} vs {expected}");
+            assert!(
+                (found - expected).abs() <= TOLERANCE,
+                "{prompt:?}: {name} {found} vs {expected}"
+            );
         }
 
         let argmax = u32s(&case["argmax_each_position"]);
-        let found_argmax: Vec<u32> = to_vec(&logits.argmax(-1, false)).iter().map(|&v| v as u32).collect();
+        let found_argmax: Vec<u32> = to_vec(&logits.argmax(-1, false))
+            .iter()
+            .map(|&v| v as u32)
+            .collect();
         assert_eq!(found_argmax, argmax, "{prompt:?}: argmax at each position");
 
         let hidden = checkpoint.final_hidden(&ids).unwrap();
         let hidden_last = to_vec(&hidden.get(ids.len() as i64 - 1));
         for (i, expected) in f64s(&case["final_norm_last_first8"]).iter().enumerate() {
-            assert!((hidden_last[i] - expected).abs() <= TOLERANCE, "{prompt:?}: final norm [{i}]");
+            assert!(
+                (hidden_last[i] - expected).abs() <= TOLERANCE,
+                "{prompt:?}: final norm [{i}]"
+            );
         }
 
         let generation = checkpoint.generate(prompt, 12, Sampling::Greedy).unwrap();
-        assert_eq!(generation.ids, u32s(&case["greedy_ids"]), "{prompt:?}: greedy ids");
-        assert_eq!(generation.text, case["greedy_text"].as_str().unwrap(), "{prompt:?}");
+        assert_eq!(
+            generation.ids,
+            u32s(&case["greedy_ids"]),
+            "{prompt:?}: greedy ids"
+        );
+        assert_eq!(
+            generation.text,
+            case["greedy_text"].as_str().unwrap(),
+            "{prompt:?}"
+        );
     }
 }
 
@@ -134,6 +166,8 @@ fn hugging_face_layout_round_trips_the_checkpoint() {
     let max_difference = (&before - &after).abs().max().double_value(&[]);
     assert_eq!(max_difference, 0.0);
     // HF's convention: norm weights are w, not GGUF's 1 + w (output_norm mean 26.3).
-    let norm = reloaded.vars.variables()["model.norm.weight"].mean(Kind::Double).double_value(&[]);
+    let norm = reloaded.vars.variables()["model.norm.weight"]
+        .mean(Kind::Double)
+        .double_value(&[]);
     assert!((norm - 25.3).abs() < 0.1, "model.norm.weight mean {norm}");
 }

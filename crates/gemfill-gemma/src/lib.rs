@@ -1,0 +1,24 @@
+//! Google's released Gemma checkpoints in gemfill, run by the shared decoder of
+//! `gemfill-neural` (one implementation for the small model trained here and for these).
+//!
+//! - [`tokenizer`]: the Gemma tokenizer (SentencePiece-style BPE with byte fallback),
+//!   built from a GGUF file's vocabulary or read from a Hugging Face `tokenizer.json`.
+//! - [`config`]: the decoder configuration from GGUF metadata or a `config.json`.
+//! - [`checkpoint`]: loading a GGUF file or a Hugging Face folder into the decoder, and
+//!   saving the latter.
+//! - [`generate`]: logits, and greedy or sampled continuation with the KV cache.
+
+#![warn(missing_docs)]
+
+pub mod checkpoint;
+pub mod config;
+mod error;
+pub mod generate;
+pub mod names;
+pub mod tokenizer;
+
+pub use checkpoint::GemmaCheckpoint;
+pub use config::Family;
+pub use error::{GemmaError, Result};
+pub use generate::{Generation, Sampling};
+pub use tokenizer::GemmaTokenizer;

@@ -22,6 +22,7 @@ use std::collections::HashSet;
 
 use gemfill_dsl::{
     BuiltinTable, CaseMode, Example, Expr, Format, Op, TableRef, Tables, TokenClass, Value, eval,
+    tables,
 };
 
 use crate::task::Task;
@@ -165,20 +166,6 @@ const STATES: &[&str] = &[
     "IL", "OR", "TX", "CO", "MA", "WI", "NY", "CA", "WA", "FL", "OH", "GA",
 ];
 const DOMAINS: &[&str] = &["example.com", "mail.org", "corp.net", "uni.edu", "shop.io"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The kind of text an input column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,7 +224,7 @@ fn random_input(rng: &mut Rng, domain: Domain) -> String {
             match fmt {
                 Format::Us => format!("{m:02}/{d:02}/{y}"),
                 Format::Eu => format!("{d:02}/{m:02}/{y}"),
-                Format::Long => format!("{} {d}, {y}", MONTHS[m as usize - 1]),
+                Format::Long => format!("{} {d}, {y}", tables::month_name(m as usize - 1)),
                 _ => format!("{y}-{m:02}-{d:02}"),
             }
         }

@@ -624,8 +624,9 @@ pub fn builtin_entries(table: BuiltinTable) -> Vec<(String, &'static str)> {
     entries
 }
 
-/// English month names, January first (also used by the date formats).
-pub(crate) fn month_name(month0: usize) -> &'static str {
+/// English month names, January first (also used by the date formats). `month0` is
+/// 0 for January to 11 for December; anything larger panics.
+pub fn month_name(month0: usize) -> &'static str {
     MONTH_NAMES[month0]
 }
 

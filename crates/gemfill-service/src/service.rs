@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use gemfill_dsl::{Program, Tables};
-use gemfill_search::{CancelToken, Limits, Mode, Synthesizer};
+use gemfill_search::{CancelToken, Limits, Mode, Problem, Synthesizer};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
@@ -57,6 +57,24 @@ impl SynthesisService {
             .map_err(|e| Status::failed_precondition(e.0))?;
         Ok((synthesizer, mode))
     }
+
+    /// A `SynthesizeRequest`'s problem, checked, and the synthesizer that solves it.
+    fn synthesis(
+        &self,
+        request: Request<pb::SynthesizeRequest>,
+    ) -> Result<(Problem, Synthesizer, Mode), Status> {
+        let client = client_timeout(request.metadata());
+        let r = request.into_inner();
+        let (problem, options) = validate::problem(
+            &r.examples,
+            &r.unlabeled,
+            &r.tables,
+            &r.constants,
+            r.options.as_ref(),
+        )?;
+        let (synthesizer, mode) = self.synthesizer(&options, client)?;
+        Ok((problem, synthesizer, mode))
+    }
 }
 
 /// Runs `program` on each row; stops early (returning what it has) once `cancel` is set.
@@ -83,16 +101,7 @@ impl pb::synthesizer_server::Synthesizer for SynthesisService {
         &self,
         request: Request<pb::SynthesizeRequest>,
     ) -> Result<Response<pb::SynthesizeResponse>, Status> {
-        let client = client_timeout(request.metadata());
-        let r = request.into_inner();
-        let (problem, options) = validate::problem(
-            &r.examples,
-            &r.unlabeled,
-            &r.tables,
-            &r.constants,
-            r.options.as_ref(),
-        )?;
-        let (synthesizer, mode) = self.synthesizer(&options, client)?;
+        let (problem, synthesizer, mode) = self.synthesis(request)?;
         let permit = self.calls.admit()?;
         let result = self
             .calls
@@ -109,16 +118,7 @@ impl pb::synthesizer_server::Synthesizer for SynthesisService {
         &self,
         request: Request<pb::SynthesizeRequest>,
     ) -> Result<Response<Self::SynthesizeStreamStream>, Status> {
-        let client = client_timeout(request.metadata());
-        let r = request.into_inner();
-        let (problem, options) = validate::problem(
-            &r.examples,
-            &r.unlabeled,
-            &r.tables,
-            &r.constants,
-            r.options.as_ref(),
-        )?;
-        let (synthesizer, mode) = self.synthesizer(&options, client)?;
+        let (problem, synthesizer, mode) = self.synthesis(request)?;
         let permit = self.calls.admit()?;
         let (tx, rx) = mpsc::channel(STREAM_BUFFER);
         let calls = self.calls.clone();

@@ -7,6 +7,7 @@
 //! - [`checkpoint`]: loading a GGUF file or a Hugging Face folder into the decoder, and
 //!   saving the latter.
 //! - [`generate`]: logits, and greedy or sampled continuation with the KV cache.
+//! - [`prompt`]: a synthesis task as a text prompt, and a program as its answer.
 
 #![warn(missing_docs)]
 
@@ -15,6 +16,7 @@ pub mod config;
 mod error;
 pub mod generate;
 pub mod names;
+pub mod prompt;
 pub mod tokenizer;
 
 pub use checkpoint::GemmaCheckpoint;

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use gemfill_dsl::{Expr, Type};
 use gemfill_search::{
-    CancelToken, Guide, LeafKind, Limits, Mode, Problem, ProductionWeights, Proposal, Proposer,
+    Guide, Interrupt, LeafKind, Limits, Mode, Problem, ProductionWeights, Proposal, Proposer,
     Synthesizer, TokKind,
 };
 
@@ -70,8 +70,9 @@ impl NeuralModel {
         self
     }
 
-    /// Programs for `problem`, best first (memoised for the last problem and width).
-    pub fn beams(&self, problem: &Problem, width: usize, cancel: &CancelToken) -> Vec<Beam> {
+    /// Programs for `problem`, best first (memoised for the last problem and width, unless
+    /// `interrupt` cut the search short: a later caller may have more time).
+    pub fn beams(&self, problem: &Problem, width: usize, interrupt: &Interrupt) -> Vec<Beam> {
         let key = format!("{width}\u{1}{:?}", problem.examples);
         if let Ok(last) = self.last.lock()
             && let Some((k, beams)) = last.as_ref()
@@ -86,10 +87,13 @@ impl NeuralModel {
         let columns = problem.num_inputs().max(1);
         let beams = match self.model.lock() {
             Ok(model) => beam_search(&model, &problem.examples, columns, root, width, &|| {
-                cancel.is_cancelled()
+                interrupt.is_due()
             }),
             Err(_) => Vec::new(),
         };
+        if interrupt.is_due() {
+            return beams;
+        }
         if let Ok(mut last) = self.last.lock() {
             *last = Some((key, beams.clone()));
         }
@@ -98,8 +102,8 @@ impl NeuralModel {
 }
 
 impl Proposer for NeuralModel {
-    fn propose(&self, problem: &Problem, beam: usize, cancel: &CancelToken) -> Vec<Proposal> {
-        self.beams(problem, beam, cancel)
+    fn propose(&self, problem: &Problem, beam: usize, interrupt: &Interrupt) -> Vec<Proposal> {
+        self.beams(problem, beam, interrupt)
             .into_iter()
             .map(|b| Proposal {
                 expr: b.expr,
@@ -118,8 +122,8 @@ impl Guide for NeuralModel {
     /// and leaf kind. A production the beams use becomes at most as costly as `-log2` of
     /// that share; the others keep their default weight, so that the model can only make
     /// productions cheaper, never hide one.
-    fn production_log_probs(&self, problem: &Problem) -> ProductionWeights {
-        let beams = self.beams(problem, self.beam, &CancelToken::new());
+    fn production_log_probs(&self, problem: &Problem, interrupt: &Interrupt) -> ProductionWeights {
+        let beams = self.beams(problem, self.beam, interrupt);
         let mut weights = ProductionWeights::default();
         if beams.is_empty() {
             return weights;
@@ -188,6 +192,7 @@ mod tests {
     use super::*;
     use crate::model::ModelConfig;
     use gemfill_dsl::Example;
+    use gemfill_search::CancelToken;
 
     #[test]
     fn modes_decide_what_runs_and_guide_weights_only_lower_costs() {
@@ -195,7 +200,7 @@ mod tests {
         let model = ProgramModel::new(ModelConfig::tiny(), tch::Device::Cpu).unwrap();
         let model = Arc::new(NeuralModel::new(model).with_beam(4));
         let problem = Problem::new(vec![Example::new(["a-b"], "b"), Example::new(["c-d"], "d")]);
-        let weights = model.production_log_probs(&problem);
+        let weights = model.production_log_probs(&problem, &Interrupt::never());
         let defaults = ProductionWeights::default();
         for (op, lp) in &weights.ops {
             assert!(*lp >= defaults.ops[op], "{op} became less likely");

@@ -11,7 +11,7 @@ use std::f64::consts::LN_2;
 
 use gemfill_dsl::{CaseMode, Expr, Op, TokenClass};
 
-use crate::limits::CancelToken;
+use crate::limits::Interrupt;
 use crate::problem::Problem;
 
 /// A whole program proposed by a model, with the model's log-probability for it.
@@ -27,9 +27,9 @@ pub struct Proposal {
 /// Proposals are type-checked and verified like any other candidate; near misses are
 /// repaired.
 pub trait Proposer: Send + Sync {
-    /// Up to `beam` programs for `problem`, best first. Should return promptly once
-    /// `cancel` is set.
-    fn propose(&self, problem: &Problem, beam: usize, cancel: &CancelToken) -> Vec<Proposal>;
+    /// Up to `beam` programs for `problem`, best first. Must return promptly (with what it
+    /// has) once `interrupt` is due: the search gives its models a share of its time.
+    fn propose(&self, problem: &Problem, beam: usize, interrupt: &Interrupt) -> Vec<Proposal>;
     /// A short name for reports.
     fn name(&self) -> &str;
 }
@@ -37,8 +37,10 @@ pub trait Proposer: Send + Sync {
 /// Something that knows, for a problem, how likely each production is (e.g. a neural
 /// model reading the examples). The enumerator explores cheap (likely) programs first.
 pub trait Guide: Send + Sync {
-    /// Log-probabilities of the productions for this problem.
-    fn production_log_probs(&self, problem: &Problem) -> ProductionWeights;
+    /// Log-probabilities of the productions for this problem. Must return promptly once
+    /// `interrupt` is due (the defaults, [`ProductionWeights::default`], are always a valid
+    /// answer).
+    fn production_log_probs(&self, problem: &Problem, interrupt: &Interrupt) -> ProductionWeights;
 }
 
 /// The kind of a token class, as far as production weights are concerned.

@@ -116,7 +116,7 @@ mod values;
 pub mod verify;
 
 pub use guide::{Guide, LeafKind, ProductionWeights, Proposal, Proposer, TokKind};
-pub use limits::{CancelToken, Limits, StopReason};
+pub use limits::{CancelToken, Interrupt, Limits, StopReason};
 pub use mode::{Mode, UnknownMode};
 pub use problem::{Problem, ProblemError};
 pub use rank::{Disagreement, RankedProgram};

@@ -1,5 +1,5 @@
-//! Budgets: [`Limits`], [`CancelToken`], [`StopReason`] and the internal meter that every
-//! phase consults.
+//! Budgets: [`Limits`], [`CancelToken`], [`Interrupt`], [`StopReason`] and the internal
+//! meter that every phase consults.
 
 use std::fmt;
 use std::sync::Arc;
@@ -65,6 +65,42 @@ impl CancelToken {
     /// Whether [`CancelToken::cancel`] was called.
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// When a model called by the search (a [`crate::Proposer`] or [`crate::Guide`]) must give
+/// up: the caller's cancel token, or the share of the search's time the model was given.
+/// A model polls [`Interrupt::is_due`] between steps and returns what it has.
+#[derive(Clone, Debug, Default)]
+pub struct Interrupt {
+    cancel: CancelToken,
+    deadline: Option<Instant>,
+}
+
+impl Interrupt {
+    /// Due when `cancel` is set or at `deadline` (never by time if `None`).
+    pub fn new(cancel: CancelToken, deadline: Option<Instant>) -> Interrupt {
+        Interrupt { cancel, deadline }
+    }
+
+    /// Due only when `cancel` is set.
+    pub fn on_cancel(cancel: &CancelToken) -> Interrupt {
+        Interrupt::new(cancel.clone(), None)
+    }
+
+    /// Never due: for callers outside a search (tests, evaluation).
+    pub fn never() -> Interrupt {
+        Interrupt::default()
+    }
+
+    /// The instant the model must be done by, if any.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.deadline
+    }
+
+    /// Whether the model must stop now.
+    pub fn is_due(&self) -> bool {
+        self.cancel.is_cancelled() || self.deadline.is_some_and(|d| Instant::now() >= d)
     }
 }
 
@@ -159,6 +195,11 @@ impl Budget {
                 .saturating_duration_since(now)
                 .mul_f64(share.clamp(0.0, 1.0)),
         )
+    }
+
+    /// What a model called now must obey: the cancel token and `share` of the time left.
+    pub(crate) fn interrupt(&self, share: f64) -> Interrupt {
+        Interrupt::new(self.cancel.clone(), self.deadline_share(share))
     }
 
     /// How many more candidates may be evaluated.

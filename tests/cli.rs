@@ -282,3 +282,70 @@ fn help_explains_the_commands() {
         assert!(text.contains(command), "{text}");
     }
 }
+
+#[test]
+fn train_rejects_flag_combinations_that_make_no_sense() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["train", "--lora-rank", "4", "--minutes", "1", "--out", "x"],
+            "--lora-rank only apply to LoRA fine-tuning",
+        ),
+        (
+            &[
+                "train",
+                "--base",
+                "gemma3-270m",
+                "--config",
+                "c.json",
+                "--lora-rank",
+                "4",
+                "--minutes",
+                "1",
+                "--out",
+                "x",
+            ],
+            "pass one of them",
+        ),
+        (
+            &[
+                "train",
+                "--base",
+                "gemma3-270m",
+                "--gguf",
+                "/nonexistent.gguf",
+                "--minutes",
+                "1",
+                "--out",
+                "x",
+            ],
+            "--base needs --lora-rank",
+        ),
+        (
+            &[
+                "train",
+                "--base",
+                "gemma3-270m",
+                "--gguf",
+                "/nonexistent.gguf",
+                "--lora-rank",
+                "4",
+                "--lora-targets",
+                "q,zz",
+                "--minutes",
+                "1",
+                "--out",
+                "x",
+            ],
+            "unknown projection \"zz\"",
+        ),
+    ];
+    for (args, message) in cases {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(message),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}

@@ -8,17 +8,23 @@
 //!   saving the latter.
 //! - [`generate`]: logits, and greedy or sampled continuation with the KV cache.
 //! - [`prompt`]: a synthesis task as a text prompt, and a program as its answer.
+//! - [`adapter`]: LoRA adapters as folders (`adapter.safetensors`, `adapter.json`),
+//!   loaded and attached to or merged into a checkpoint.
+//! - [`finetune`]: LoRA fine-tuning on the synthetic tasks (`gemfill train --base`).
 
 #![warn(missing_docs)]
 
+pub mod adapter;
 pub mod checkpoint;
 pub mod config;
 mod error;
+pub mod finetune;
 pub mod generate;
 pub mod names;
 pub mod prompt;
 pub mod tokenizer;
 
+pub use adapter::LoraAdapter;
 pub use checkpoint::GemmaCheckpoint;
 pub use config::Family;
 pub use error::{GemmaError, Result};

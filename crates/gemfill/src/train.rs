@@ -1,40 +1,134 @@
-//! `gemfill train`: train the neural proposer on synthetic tasks (CPU).
+//! `gemfill train`: train the neural proposer on synthetic tasks (CPU), or fine-tune a
+//! released Gemma checkpoint on them with LoRA (`--base`).
 
 use std::path::PathBuf;
 
 use clap::Args;
+use gemfill_gemma::GemmaCheckpoint;
+use gemfill_gemma::adapter::BaseModel;
+use gemfill_gemma::finetune::{FinetuneConfig, finetune};
+use gemfill_neural::gemma::{LoraConfig, LoraTarget};
 use gemfill_neural::train::{TrainConfig, read_config, train};
 
+use crate::generate::ModelName;
 use crate::{CliError, Outcome};
 
-/// Train the neural proposer on synthetic tasks, on the CPU, for a fixed time.
+/// Train the neural proposer on synthetic tasks, on the CPU, for a fixed time; or, with
+/// --base, fine-tune a released Gemma checkpoint on them with a LoRA adapter.
 ///
 /// The model directory receives config.json, model.safetensors, the two tokenizer files,
 /// train.json, state.json and metrics.jsonl (one line per evaluation on the held-out
 /// synthetic set: top-1 and top-k, the training curve). Checkpoints are written every few
 /// minutes, so an interrupted run loses little; --resume continues one.
 ///
-/// Example (how models/default was made):
+/// With --base, the directory receives adapter.safetensors (the adapter's matrices),
+/// adapter.json (rank, alpha, targets, prompt style, base checkpoint, seed, progress) and
+/// metrics.jsonl (greedy top-1 on held-out synthetic tasks); it uses CUDA when libtorch
+/// sees a GPU.
+///
+/// Examples (how models/default and models/gemma3-270m-lora were made):
 ///
 ///   gemfill train --config models/default/train.json --minutes 35 --out models/default
+///
+///   gemfill train --base gemma3-270m --lora-rank 4 --minutes 30 --out models/gemma3-270m-lora
 #[derive(Args, Debug)]
 pub struct TrainArgs {
-    /// Training config (JSON; every field optional, see gemfill_neural::train::TrainConfig).
-    /// Without it, the defaults.
+    /// Training config of the small model (JSON; every field optional, see
+    /// gemfill_neural::train::TrainConfig). Without it, the defaults.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Wall-clock minutes to train (evaluations included).
     #[arg(long, value_name = "N")]
     pub minutes: f64,
-    /// The model directory to write.
+    /// The model (or adapter) directory to write.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Continue the checkpoint in --out instead of starting afresh.
     #[arg(long)]
     pub resume: bool,
+    /// Fine-tune this released checkpoint with LoRA instead of training the small model.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "MODEL",
+        help_heading = "LoRA fine-tuning"
+    )]
+    pub base: Option<ModelName>,
+    /// Read the base checkpoint from this GGUF file instead of the installed one.
+    #[arg(long, value_name = "FILE", help_heading = "LoRA fine-tuning")]
+    pub gguf: Option<PathBuf>,
+    /// Rank of the adapter (required for a fresh adapter; with --resume, the adapter's).
+    #[arg(long, value_name = "R", help_heading = "LoRA fine-tuning")]
+    pub lora_rank: Option<usize>,
+    /// The update is scaled by alpha / rank [default: 2 * rank].
+    #[arg(long, value_name = "A", help_heading = "LoRA fine-tuning")]
+    pub lora_alpha: Option<f64>,
+    /// Projections adapted in every layer, comma-separated, from q,k,v,o,gate,up,down
+    /// [default: all of them].
+    #[arg(long, value_name = "LIST", help_heading = "LoRA fine-tuning")]
+    pub lora_targets: Option<String>,
+    /// Tasks per optimiser step [default: 4].
+    #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
+    pub batch_size: Option<usize>,
+    /// Peak learning rate [default: 0.001].
+    #[arg(long, value_name = "X", help_heading = "LoRA fine-tuning")]
+    pub learning_rate: Option<f64>,
+    /// Seed of the synthetic tasks [default: 1].
+    #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
+    pub seed: Option<u64>,
+    /// Held-out synthetic tasks evaluated (0: none) [default: 40].
+    #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
+    pub eval_tasks: Option<usize>,
+    /// Minutes between evaluations [default: 10].
+    #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
+    pub eval_every_minutes: Option<f64>,
+    /// Stop after this many optimiser steps even if time remains.
+    #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
+    pub max_steps: Option<u64>,
+    /// Task files or folders whose examples training must never see (repeatable).
+    #[arg(long, value_name = "PATH", help_heading = "LoRA fine-tuning")]
+    pub exclude: Vec<PathBuf>,
+    /// libtorch intra-op threads [default: libtorch's, one per core].
+    #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
+    pub threads: Option<usize>,
+}
+
+impl TrainArgs {
+    /// The LoRA-only flags that were given, by name.
+    fn lora_flags(&self) -> Vec<&'static str> {
+        let given = [
+            ("--gguf", self.gguf.is_some()),
+            ("--lora-rank", self.lora_rank.is_some()),
+            ("--lora-alpha", self.lora_alpha.is_some()),
+            ("--lora-targets", self.lora_targets.is_some()),
+            ("--batch-size", self.batch_size.is_some()),
+            ("--learning-rate", self.learning_rate.is_some()),
+            ("--seed", self.seed.is_some()),
+            ("--eval-tasks", self.eval_tasks.is_some()),
+            ("--eval-every-minutes", self.eval_every_minutes.is_some()),
+            ("--max-steps", self.max_steps.is_some()),
+            ("--exclude", !self.exclude.is_empty()),
+            ("--threads", self.threads.is_some()),
+        ];
+        given
+            .into_iter()
+            .filter(|(_, on)| *on)
+            .map(|(name, _)| name)
+            .collect()
+    }
 }
 
 pub fn run(args: TrainArgs) -> Result<Outcome, CliError> {
+    if args.base.is_some() {
+        return run_lora(args);
+    }
+    let lora_flags = args.lora_flags();
+    if !lora_flags.is_empty() {
+        return Err(CliError(format!(
+            "{} only apply to LoRA fine-tuning: add --base gemma3-270m (the small model takes its settings from --config)",
+            lora_flags.join(", ")
+        )));
+    }
     let config = match &args.config {
         Some(path) => read_config(path)?,
         None => TrainConfig::default(),
@@ -46,6 +140,145 @@ pub fn run(args: TrainArgs) -> Result<Outcome, CliError> {
         state.tasks_seen,
         state.train_seconds,
         state.sessions,
+        args.out.display()
+    );
+    Ok(Outcome::Success)
+}
+
+fn parse_targets(list: &str) -> Result<Vec<LoraTarget>, CliError> {
+    list.split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|name| {
+            LoraTarget::parse(name).ok_or_else(|| {
+                CliError(format!(
+                    "--lora-targets: unknown projection {:?}; choose from q,k,v,o,gate,up,down",
+                    name.trim()
+                ))
+            })
+        })
+        .collect()
+}
+
+/// The LoRA config of the flags; with --resume and no --lora-rank, the adapter's own.
+fn lora_config(args: &TrainArgs) -> Result<LoraConfig, CliError> {
+    let saved = if args.resume {
+        Some(gemfill_gemma::LoraAdapter::load(&args.out)?.meta.lora)
+    } else {
+        None
+    };
+    let rank = match (args.lora_rank, &saved) {
+        (Some(rank), _) => rank,
+        (None, Some(saved)) => saved.rank,
+        (None, None) => {
+            return Err(CliError(
+                "--base needs --lora-rank R (the adapter's rank, e.g. 4 or 8)".to_string(),
+            ));
+        }
+    };
+    let alpha = match (args.lora_alpha, &saved) {
+        (Some(alpha), _) => alpha,
+        (None, Some(saved)) if saved.rank == rank => saved.alpha,
+        _ => 2.0 * rank as f64,
+    };
+    let targets = match (&args.lora_targets, &saved) {
+        (Some(list), _) => parse_targets(list)?,
+        (None, Some(saved)) => saved.targets.clone(),
+        (None, None) => LoraTarget::ALL.to_vec(),
+    };
+    LoraConfig::new(rank, alpha, targets).map_err(CliError)
+}
+
+fn run_lora(args: TrainArgs) -> Result<Outcome, CliError> {
+    if args.config.is_some() {
+        return Err(CliError(
+            "--config configures the small model and --base fine-tunes a released checkpoint: pass one of them".to_string(),
+        ));
+    }
+    let gguf = match &args.gguf {
+        Some(file) => file.clone(),
+        None => {
+            // Gemma 3 270M is the one released checkpoint gemfill knows by name.
+            let path = match args.base {
+                Some(ModelName::Gemma3_270m) | None => gemfill_gguf::cache::gemma3_270m_path(),
+            };
+            if !path.exists() {
+                return Err(CliError(format!(
+                    "{} is not installed; run `make gemma` (or scripts/install-gemma.sh), or pass --gguf FILE",
+                    path.display()
+                )));
+            }
+            path
+        }
+    };
+    let mut config = FinetuneConfig::with_rank(1)?;
+    config.lora = lora_config(&args)?;
+    if args.resume {
+        // The data stream continues the adapter's own seed.
+        let saved = gemfill_gemma::LoraAdapter::load(&args.out)?.meta;
+        if args.seed.is_some_and(|seed| seed != saved.seed) {
+            return Err(CliError(format!(
+                "--seed: {} was trained with seed {}; drop --seed to continue it",
+                args.out.display(),
+                saved.seed
+            )));
+        }
+        config.seed = saved.seed;
+    }
+    if let Some(seed) = args.seed {
+        config.seed = seed;
+    }
+    if let Some(n) = args.batch_size {
+        config.batch_size = n;
+    }
+    if let Some(lr) = args.learning_rate {
+        if !(lr.is_finite() && lr > 0.0) {
+            return Err(CliError(format!(
+                "--learning-rate must be a positive number, not {lr}"
+            )));
+        }
+        config.learning_rate = lr;
+    }
+    if let Some(n) = args.eval_tasks {
+        config.eval_tasks = n;
+    }
+    if let Some(m) = args.eval_every_minutes {
+        if !(m.is_finite() && m > 0.0) {
+            return Err(CliError(format!(
+                "--eval-every-minutes must be a positive number, not {m}"
+            )));
+        }
+        config.eval_every_minutes = m;
+    }
+    config.max_steps = args.max_steps;
+    config.exclude = args.exclude.clone();
+    if let Some(threads) = args.threads {
+        gemfill_neural::set_torch_threads(threads);
+    }
+    let device = tch::Device::cuda_if_available();
+    let mut checkpoint = GemmaCheckpoint::load_gguf(&gguf, device)?;
+    let base = BaseModel::of_file(&gguf, checkpoint.model.config())?;
+    eprintln!(
+        "loaded {} in {:.1} s",
+        gguf.display(),
+        checkpoint.load_seconds
+    );
+    let outcome = finetune(
+        &mut checkpoint,
+        &base,
+        &config,
+        args.minutes,
+        &args.out,
+        args.resume,
+    )?;
+    let meta = &outcome.meta;
+    println!(
+        "Fine-tuned a rank-{} adapter for {} steps on {} tasks ({:.2} tasks/s this session; {:.0} s of training in {} session(s)); adapter in {}.",
+        meta.lora.rank,
+        meta.steps,
+        meta.tasks_seen,
+        outcome.tasks_per_second(),
+        meta.train_seconds,
+        meta.sessions,
         args.out.display()
     );
     Ok(Outcome::Success)

@@ -4,10 +4,13 @@
 //! Exact definitions: ../shared/gemma/SPEC.md §1 (RMSNorm with `1 + w`, rotate-half RoPE,
 //! GeGLU with tanh GELU, grouped-query attention with optional soft-cap and QK-norm).
 
-use tch::nn::{self, Module};
+use std::collections::BTreeMap;
+
+use tch::nn;
 use tch::{Kind, Tensor};
 
 use super::config::GemmaConfig;
+use super::lora::{LoraDelta, LoraTarget, project};
 use super::mask::AttentionMask;
 
 /// RMSNorm with the Gemma `(1 + w)` scale, computed in float32: `x / sqrt(mean(x²) + eps)
@@ -89,6 +92,8 @@ pub struct Mlp {
     pub up_proj: nn::Linear,
     /// `[d, F]`.
     pub down_proj: nn::Linear,
+    /// LoRA adapters on `gate_proj`, `up_proj`, `down_proj` (none by default).
+    lora: BTreeMap<LoraTarget, LoraDelta>,
 }
 
 fn linear(p: nn::Path, inputs: usize, outputs: usize) -> nn::Linear {
@@ -107,13 +112,16 @@ impl Mlp {
             gate_proj: linear(&p / "gate_proj", d, f),
             up_proj: linear(&p / "up_proj", d, f),
             down_proj: linear(&p / "down_proj", f, d),
+            lora: BTreeMap::new(),
         }
     }
 
     /// Applies the layer to `[.., d]`.
     pub fn forward(&self, x: &Tensor) -> Tensor {
-        let gate = self.gate_proj.forward(x).gelu("tanh");
-        self.down_proj.forward(&(gate * self.up_proj.forward(x)))
+        let lora = |t: LoraTarget| self.lora.get(&t);
+        let gate = project(&self.gate_proj, lora(LoraTarget::GateProj), x).gelu("tanh");
+        let up = project(&self.up_proj, lora(LoraTarget::UpProj), x);
+        project(&self.down_proj, lora(LoraTarget::DownProj), &(gate * up))
     }
 }
 
@@ -141,6 +149,8 @@ pub struct Attention {
     pub q_norm: Option<RmsNorm>,
     /// RMSNorm over each key head (Gemma 3).
     pub k_norm: Option<RmsNorm>,
+    /// LoRA adapters on `q_proj`, `k_proj`, `v_proj`, `o_proj` (none by default).
+    lora: BTreeMap<LoraTarget, LoraDelta>,
     rotary: RotaryEmbedding,
     heads: i64,
     kv_heads: i64,
@@ -174,6 +184,7 @@ impl Attention {
             o_proj: linear(&p / "o_proj", h * hd, d),
             q_norm,
             k_norm,
+            lora: BTreeMap::new(),
             rotary: RotaryEmbedding::new(hd, cfg.rope_base(layer), cfg.rope_scale(layer)),
             heads: h as i64,
             kv_heads: k as i64,
@@ -199,9 +210,19 @@ impl Attention {
     ) -> Tensor {
         let (b, t) = (x.size()[0], x.size()[1]);
         let heads = |y: Tensor, n: i64| y.view([b, t, n, self.head_dim]).transpose(1, 2);
-        let mut q = heads(self.q_proj.forward(x), self.heads);
-        let mut k = heads(self.k_proj.forward(x), self.kv_heads);
-        let v = heads(self.v_proj.forward(x), self.kv_heads);
+        let lora = |t: LoraTarget| self.lora.get(&t);
+        let mut q = heads(
+            project(&self.q_proj, lora(LoraTarget::QProj), x),
+            self.heads,
+        );
+        let mut k = heads(
+            project(&self.k_proj, lora(LoraTarget::KProj), x),
+            self.kv_heads,
+        );
+        let v = heads(
+            project(&self.v_proj, lora(LoraTarget::VProj), x),
+            self.kv_heads,
+        );
         if let (Some(qn), Some(kn)) = (&self.q_norm, &self.k_norm) {
             q = qn.forward(&q);
             k = kn.forward(&k);
@@ -243,7 +264,7 @@ impl Attention {
                 .transpose(1, 2)
                 .contiguous()
                 .view([b, t, self.heads * self.head_dim]);
-        self.o_proj.forward(&out)
+        project(&self.o_proj, lora(LoraTarget::OProj), &out)
     }
 }
 
@@ -286,6 +307,24 @@ impl DecoderLayer {
             pre_feedforward_layernorm: pre_ffw,
             post_feedforward_layernorm: post_ffw,
             mlp: Mlp::new(&p / "mlp", cfg),
+        }
+    }
+
+    /// The projection `target` and the adapters of its sub-module.
+    pub(crate) fn lora_slot(
+        &mut self,
+        target: LoraTarget,
+    ) -> (&mut nn::Linear, &mut BTreeMap<LoraTarget, LoraDelta>) {
+        let attn = &mut self.self_attn;
+        let mlp = &mut self.mlp;
+        match target {
+            LoraTarget::QProj => (&mut attn.q_proj, &mut attn.lora),
+            LoraTarget::KProj => (&mut attn.k_proj, &mut attn.lora),
+            LoraTarget::VProj => (&mut attn.v_proj, &mut attn.lora),
+            LoraTarget::OProj => (&mut attn.o_proj, &mut attn.lora),
+            LoraTarget::GateProj => (&mut mlp.gate_proj, &mut mlp.lora),
+            LoraTarget::UpProj => (&mut mlp.up_proj, &mut mlp.lora),
+            LoraTarget::DownProj => (&mut mlp.down_proj, &mut mlp.lora),
         }
     }
 

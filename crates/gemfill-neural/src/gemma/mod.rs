@@ -1,5 +1,6 @@
 //! A Gemma-family decoder in tch: one [`GemmaConfig`] covering Gemma 1, 2 and 3, one struct
-//! per layer with `new`/`forward` and Hugging Face checkpoint names, and a [`KvCache`].
+//! per layer with `new`/`forward` and Hugging Face checkpoint names, a [`KvCache`], and
+//! LoRA adapters ([`LoraConfig`], [`Gemma::attach_lora`], [`Gemma::merge_lora`]).
 //!
 //! ```
 //! use gemfill_neural::gemma::{Gemma, GemmaConfig};
@@ -20,11 +21,13 @@
 
 mod config;
 mod layers;
+mod lora;
 mod mask;
 mod model;
 
 pub use config::GemmaConfig;
 pub use layers::{Attention, DecoderLayer, LayerCache, Mlp, RmsNorm, RotaryEmbedding};
+pub use lora::{LoraConfig, LoraDelta, LoraTarget};
 pub use mask::AttentionMask;
 pub use model::{Gemma, KvCache};
 

@@ -6,6 +6,7 @@ use tch::{Kind, Tensor};
 
 use super::config::GemmaConfig;
 use super::layers::{DecoderLayer, LayerCache, RmsNorm};
+use super::lora::{LoraConfig, LoraDelta, merge_into};
 use super::mask::AttentionMask;
 
 /// Keys and values of every layer for the tokens seen so far, the length of the
@@ -75,6 +76,8 @@ pub struct Gemma {
     /// Untied output projection `[V, d]` (`None`: logits use `embed_tokens`).
     pub lm_head: Option<nn::Linear>,
     config: GemmaConfig,
+    /// The attached adapters' shape, while adapters are attached.
+    lora: Option<LoraConfig>,
 }
 
 impl Gemma {
@@ -115,7 +118,74 @@ impl Gemma {
             norm: RmsNorm::new(&m / "norm", d, config.rms_norm_eps),
             lm_head,
             config: config.clone(),
+            lora: None,
         })
+    }
+
+    /// Creates LoRA adapters of shape `lora` on every layer, their parameters under `p`
+    /// (`model.layers.N.self_attn.q_proj.lora_A`, ...; give `p` its own `VarStore` so
+    /// that an optimiser sees the adapters only), and attaches them: from now on the
+    /// adapted projections add `scale * B A x`. `B` starts at zero, so the outputs do not
+    /// change until the adapters are trained or loaded. Fails when adapters are attached
+    /// already or `lora` is invalid.
+    pub fn attach_lora(&mut self, p: &nn::Path, lora: &LoraConfig) -> Result<(), String> {
+        lora.validate()?;
+        if let Some(existing) = &self.lora {
+            return Err(format!(
+                "LoRA adapters (rank {}) are already attached; merge or detach them first",
+                existing.rank
+            ));
+        }
+        for (l, layer) in self.layers.iter_mut().enumerate() {
+            for &target in &lora.targets {
+                let (inputs, outputs) = target.shape(&self.config);
+                let path = p / "model" / "layers" / l / target.module() / target.name();
+                let delta = LoraDelta::new(&path, inputs, outputs, lora.rank, lora.scale());
+                let (_, slots) = layer.lora_slot(target);
+                slots.insert(target, delta);
+            }
+        }
+        self.lora = Some(lora.clone());
+        Ok(())
+    }
+
+    /// The shape of the attached adapters, if any.
+    pub fn lora(&self) -> Option<&LoraConfig> {
+        self.lora.as_ref()
+    }
+
+    /// Removes the attached adapters (their parameters stay in their `VarStore`) and
+    /// returns how many there were; the decoder computes what the base weights give.
+    pub fn detach_lora(&mut self) -> usize {
+        let mut removed = 0;
+        if let Some(lora) = self.lora.take() {
+            for layer in &mut self.layers {
+                for &target in &lora.targets {
+                    let (_, slots) = layer.lora_slot(target);
+                    removed += usize::from(slots.remove(&target).is_some());
+                }
+            }
+        }
+        removed
+    }
+
+    /// Folds every attached adapter into its projection (`W += scale * B A`, outside
+    /// autograd) and detaches it, so that the adapted model runs at the base model's cost.
+    /// Returns how many projections changed.
+    pub fn merge_lora(&mut self) -> usize {
+        let mut merged = 0;
+        if let Some(lora) = self.lora.take() {
+            for layer in &mut self.layers {
+                for &target in &lora.targets {
+                    let (linear, slots) = layer.lora_slot(target);
+                    if let Some(delta) = slots.remove(&target) {
+                        merge_into(linear, &delta);
+                        merged += 1;
+                    }
+                }
+            }
+        }
+        merged
     }
 
     /// The configuration.

@@ -8,6 +8,8 @@
 //!   saving the latter.
 //! - [`generate`]: logits, and greedy or sampled continuation with the KV cache.
 //! - [`prompt`]: a synthesis task as a text prompt, and a program as its answer.
+//! - [`propose`]: [`GemmaProposer`], a checkpoint as the search engine's proposer, with
+//!   decoding constrained to the language's grammar.
 
 #![warn(missing_docs)]
 
@@ -17,10 +19,12 @@ mod error;
 pub mod generate;
 pub mod names;
 pub mod prompt;
+pub mod propose;
 pub mod tokenizer;
 
 pub use checkpoint::GemmaCheckpoint;
 pub use config::Family;
 pub use error::{GemmaError, Result};
 pub use generate::{Generation, Sampling};
+pub use propose::{DecodeStats, GemmaProposer};
 pub use tokenizer::GemmaTokenizer;

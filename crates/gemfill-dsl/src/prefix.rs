@@ -258,7 +258,12 @@ impl PrefixParser {
         let root = if ctx.outputs.is_empty() {
             ROOT
         } else {
-            Values(ctx.outputs.iter().map(|&t| Values::of(t).0).fold(0, |a, b| a | b))
+            Values(
+                ctx.outputs
+                    .iter()
+                    .map(|&t| Values::of(t).0)
+                    .fold(0, |a, b| a | b),
+            )
         };
         PrefixParser {
             ctx,
@@ -569,8 +574,7 @@ impl PrefixParser {
             Slot::Case => CaseMode::from_name(name).is_some() && self.finish(Type::Case),
             Slot::Table => BuiltinTable::from_name(name).is_some() && self.finish(Type::Table),
             Slot::Fmt(kind) => {
-                Format::from_name(name).is_some_and(|f| f.kind() == kind)
-                    && self.finish(Type::Fmt)
+                Format::from_name(name).is_some_and(|f| f.kind() == kind) && self.finish(Type::Fmt)
             }
         }
     }
@@ -734,7 +738,10 @@ mod tests {
         assert_eq!(status("len x", 1, Type::Int), Invalid);
         assert_eq!(status("w", 1, Type::Str), Invalid);
         assert_eq!(status("map(x, Word, w, \"\")", 1, Type::Str), Complete);
-        assert_eq!(status("map(x, Word, case(w, upper), w)", 1, Type::Str), Invalid);
+        assert_eq!(
+            status("map(x, Word, case(w, upper), w)", 1, Type::Str),
+            Invalid
+        );
         assert_eq!(status("case(x, Upper", 1, Type::Str), Invalid);
         assert_eq!(status("case(x, upper)", 1, Type::Str), Complete);
         assert_eq!(status("token(x, Word, -", 1, Type::Str), Incomplete);

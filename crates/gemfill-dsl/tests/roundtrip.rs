@@ -4,8 +4,8 @@
 
 use gemfill_dsl::{
     BuiltinTable, CaseMode, CheckContext, Expr, Format, FormatKind, Op, PrefixContext,
-    PrefixStatus, Program, Signature, TableRef, Tables, TokenClass, Type, UserRegex,
-    check_prefix, parse, parse_with_spans, typecheck,
+    PrefixStatus, Program, Signature, TableRef, Tables, TokenClass, Type, UserRegex, check_prefix,
+    parse, parse_with_spans, typecheck,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -393,10 +393,21 @@ fn check_every_prefix(text: &str, ty: Type) -> Result<(), TestCaseError> {
     for (i, c) in text.char_indices() {
         let before = &text[..i];
         let status = parser.status();
-        prop_assert_ne!(status, PrefixStatus::Invalid, "prefix {:?} of {:?}", before, text);
+        prop_assert_ne!(
+            status,
+            PrefixStatus::Invalid,
+            "prefix {:?} of {:?}",
+            before,
+            text
+        );
         prop_assert_eq!(check_prefix(before, &ctx), status, "{:?}", before);
         let real = Program::parse_with(before, &check).is_ok_and(|p| p.ty() == ty);
-        prop_assert_eq!(status == PrefixStatus::Complete, real, "prefix {:?}", before);
+        prop_assert_eq!(
+            status == PrefixStatus::Complete,
+            real,
+            "prefix {:?}",
+            before
+        );
         prop_assert!(parser.push(c), "{:?} then {:?} in {:?}", before, c, text);
     }
     prop_assert_eq!(parser.status(), PrefixStatus::Complete, "{:?}", text);

@@ -49,8 +49,7 @@ pub const FEW_SHOT: &[(&[(&str, &str)], &str)] = &[
 ];
 
 /// The instruction line a [`PromptStyle::FewShot`] prompt starts with.
-pub const INSTRUCTION: &str =
-    "Each task below lists input/output examples and a gemfill program that turns every input into its output.";
+pub const INSTRUCTION: &str = "Each task below lists input/output examples and a gemfill program that turns every input into its output.";
 
 /// A string as a quoted literal of the language (`"`, `\` and control characters escaped).
 pub fn quote(s: &str) -> String {
@@ -72,7 +71,11 @@ pub fn quote(s: &str) -> String {
 
 fn example_line(inputs: &[&str], output: &str) -> String {
     let inputs: Vec<String> = inputs.iter().map(|s| quote(s)).collect();
-    format!("Input: {} -> Output: {}\n", inputs.join(" | "), quote(output))
+    format!(
+        "Input: {} -> Output: {}\n",
+        inputs.join(" | "),
+        quote(output)
+    )
 }
 
 /// The examples of one task, one line each (without the `Program:` line).

@@ -21,11 +21,11 @@ use std::time::Instant;
 
 use gemfill_dsl::{CheckContext, PrefixContext, PrefixParser, PrefixStatus, Program, Type};
 use gemfill_neural::gemma::KvCache;
-use gemfill_search::{CancelToken, Problem, Proposal, Proposer};
+use gemfill_search::{Interrupt, Problem, Proposal, Proposer};
 use tch::{Kind, Tensor};
 
 use crate::checkpoint::GemmaCheckpoint;
-use crate::error::{GemmaError, Result};
+use crate::error::Result;
 use crate::prompt::{PROGRAM_CUE, PromptStyle, task_prompt};
 
 /// Beams kept at each step.
@@ -140,7 +140,9 @@ fn piece_text(piece: &str) -> Piece {
 
 fn ids_tensor(rows: &[u32], device: tch::Device) -> Tensor {
     let ids: Vec<i64> = rows.iter().map(|&id| i64::from(id)).collect();
-    Tensor::from_slice(&ids).view([rows.len() as i64, 1]).to_device(device)
+    Tensor::from_slice(&ids)
+        .view([rows.len() as i64, 1])
+        .to_device(device)
 }
 
 fn copy_cache(cache: &KvCache, rows: &[i64], device: tch::Device) -> KvCache {
@@ -345,10 +347,9 @@ impl GemmaProposer {
             let header_ids = checkpoint.tokenizer.encode(header)?;
             let mut cache = checkpoint.model.new_cache();
             tch::no_grad(|| {
-                let _ = checkpoint.model.forward(
-                    &ids_tensor(&header_ids, device).view([1, -1]),
-                    &mut cache,
-                );
+                let _ = checkpoint
+                    .model
+                    .forward(&ids_tensor(&header_ids, device).view([1, -1]), &mut cache);
             });
             run += header_ids.len();
             state.header = Some((header_ids, cache));
@@ -443,8 +444,7 @@ impl GemmaProposer {
                                 }
                                 continue;
                             }
-                            if head.trim().is_empty() && beam.text.ends_with(char::is_whitespace)
-                            {
+                            if head.trim().is_empty() && beam.text.ends_with(char::is_whitespace) {
                                 // White space after white space changes nothing; refusing
                                 // it keeps hypotheses from idling.
                                 continue;
@@ -493,10 +493,10 @@ impl GemmaProposer {
 }
 
 impl Proposer for GemmaProposer {
-    fn propose(&self, problem: &Problem, beam: usize, cancel: &CancelToken) -> Vec<Proposal> {
+    fn propose(&self, problem: &Problem, beam: usize, interrupt: &Interrupt) -> Vec<Proposal> {
         // The engine verifies what comes back; a failure of the model is reported as no
         // proposals (the engine's other phases still run in hybrid mode).
-        match self.programs(problem, beam, &|| cancel.is_cancelled()) {
+        match self.programs(problem, beam, &|| interrupt.is_due()) {
             Ok(proposals) => proposals,
             Err(error) => {
                 eprintln!("warning: {}: no proposals: {error}", self.name);

@@ -140,7 +140,10 @@ fn models_get_a_share_of_the_deadline_and_enumeration_the_rest() {
         .run(&last_word_problem(), &CancelToken::new());
     assert!(neural.programs.is_empty());
     let given = model.deadlines.lock().unwrap()[0].expect("a deadline");
-    assert!(given + Duration::from_millis(500) >= end, "neural mode got a share only");
+    assert!(
+        given + Duration::from_millis(500) >= end,
+        "neural mode got a share only"
+    );
 }
 
 /// A guide that makes one production very likely.

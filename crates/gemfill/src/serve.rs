@@ -98,7 +98,10 @@ impl SynthesizerFactory for WithModel {
     fn describe(&self) -> String {
         let which = match &self.0 {
             Loaded::Small(_) => "neural model".to_string(),
-            Loaded::Gemma(gemma) => format!("{} proposer", gemfill_search::Proposer::name(gemma.as_ref())),
+            Loaded::Gemma(gemma) => format!(
+                "{} proposer",
+                gemfill_search::Proposer::name(gemma.as_ref())
+            ),
         };
         format!("{which} loaded (modes: hybrid, neural, enumerative; default hybrid)")
     }

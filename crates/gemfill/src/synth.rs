@@ -92,7 +92,10 @@ pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
     let synthesizer = crate::neural::synthesizer(args.mode, loaded.as_ref(), limits);
     let result = synthesizer.run(&problem, &CancelToken::default());
     print_result(&problem, &result, &tests);
-    if let Some(summary) = loaded.as_ref().and_then(crate::neural::Loaded::gemma_summary) {
+    if let Some(summary) = loaded
+        .as_ref()
+        .and_then(crate::neural::Loaded::gemma_summary)
+    {
         eprintln!("{summary}");
     }
     if result.programs.is_empty() {

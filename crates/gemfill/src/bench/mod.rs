@@ -325,7 +325,10 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
 
     let summary = report::Summary::new(&runs, args.timeout_ms);
     print!("{}", summary.to_text());
-    if let Some(gemma) = model.as_ref().and_then(crate::neural::Loaded::gemma_summary) {
+    if let Some(gemma) = model
+        .as_ref()
+        .and_then(crate::neural::Loaded::gemma_summary)
+    {
         println!("{gemma}");
     }
     if let Some(text) = report::mode_comparison(&runs) {

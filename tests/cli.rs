@@ -349,3 +349,73 @@ fn train_rejects_flag_combinations_that_make_no_sense() {
         );
     }
 }
+
+#[test]
+fn the_gemma_proposer_needs_its_checkpoint_and_says_how_to_get_it() {
+    let output = run(&[
+        "synth",
+        "--proposer",
+        "gemma3-270m",
+        "--gguf",
+        "/nonexistent/gemma.gguf",
+        "--mode",
+        "neural",
+        "-e",
+        "a => b",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("/nonexistent/gemma.gguf") && err.contains("make gemma"),
+        "{err}"
+    );
+    // --model belongs to the small model.
+    let output = run(&[
+        "synth",
+        "--proposer",
+        "gemma3-270m",
+        "--model",
+        "models/default",
+        "-e",
+        "a => b",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--gguf"), "{}", stderr(&output));
+}
+
+#[test]
+fn synth_with_the_gemma_proposer_verifies_its_programs() {
+    let gguf = gemfill_gguf::cache::gemma3_270m_path();
+    assert!(
+        gguf.exists(),
+        "{} is missing: run `make gemma`",
+        gguf.display()
+    );
+    let output = run(&[
+        "synth",
+        "--proposer",
+        "gemma3-270m",
+        "--mode",
+        "neural",
+        "-e",
+        "Ada Lovelace => Ada",
+        "-e",
+        "Grace Hopper => Grace",
+        "-u",
+        "Alan Turing",
+        "--timeout-ms",
+        "120000",
+    ]);
+    let err = stderr(&output);
+    // Found or not (neural mode only verifies what the model proposes), the run ends
+    // normally and reports the model's speed.
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{err}");
+    assert!(err.contains("gemma3-270m: loaded in"), "{err}");
+    assert!(err.contains(" 1 searches"), "{err}");
+    let text = stdout(&output);
+    if output.status.code() == Some(0) {
+        assert!(text.contains("#1"), "{text}");
+    } else {
+        assert!(text.contains("No program found"), "{text}");
+    }
+}

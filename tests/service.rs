@@ -867,3 +867,43 @@ fn serve_rejects_bad_flags_with_a_clear_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("/nonexistent/cert.pem"), "{stderr}");
 }
+
+/// `gemfill serve --proposer gemma3-270m`: the Gemma checkpoint serves the neural mode;
+/// whatever it returns was verified, so it parses and type-checks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_gemma_proposer_serves_the_neural_mode() {
+    let gguf = gemfill_gguf::cache::gemma3_270m_path();
+    assert!(
+        gguf.exists(),
+        "{} is missing: run `make gemma`",
+        gguf.display()
+    );
+    let serve = ServeProcess::start(&["--proposer", "gemma3-270m"]);
+    let channel = Channel::from_shared(format!("http://{}", serve.addr))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut client = SynthesizerClient::new(channel);
+    let request = pb::SynthesizeRequest {
+        examples: vec![
+            example(&["Ada Lovelace"], "Ada"),
+            example(&["Grace Hopper"], "Grace"),
+        ],
+        options: Some(pb::SynthesisOptions {
+            mode: pb::Mode::Neural.into(),
+            deadline_ms: 60_000,
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let response = client.synthesize(request).await.unwrap().into_inner();
+    let stats = response.stats.unwrap();
+    assert_eq!(stats.mode, "neural");
+    assert!(stats.proposals > 0, "{stats:?}");
+    for program in &response.programs {
+        let parsed = gemfill_dsl::Program::parse(&program.text)
+            .unwrap_or_else(|e| panic!("{}: {e}", program.text));
+        assert_eq!(parsed.ty(), gemfill_dsl::Type::Str);
+    }
+}

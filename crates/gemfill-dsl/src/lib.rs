@@ -17,6 +17,8 @@
 //! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
 //!   formats;
 //! - [`program`]: [`Program`], a parsed and type-checked program ready to run;
+//! - [`prefix`]: whether program text typed so far can still become a well-typed program
+//!   (for grammar-constrained generation);
 //! - [`explain`](mod@explain): a plain-English description of what a program does.
 //!
 //! ```
@@ -33,6 +35,7 @@ pub mod explain;
 pub mod formats;
 pub mod ops;
 pub mod parse;
+pub mod prefix;
 pub mod print;
 pub mod program;
 pub mod tables;
@@ -48,6 +51,7 @@ pub use eval::eval;
 pub use example::Example;
 pub use explain::explain;
 pub use parse::{ParseError, Position, parse, parse_with_spans};
+pub use prefix::{PrefixContext, PrefixParser, PrefixStatus, check_prefix};
 pub use program::{Program, ProgramError};
 pub use tables::Tables;
 pub use typecheck::{CheckContext, TypeError, typecheck};

@@ -3,8 +3,9 @@
 //! a position for every node; and running random programs on awkward inputs never panics.
 
 use gemfill_dsl::{
-    BuiltinTable, CaseMode, CheckContext, Expr, Format, FormatKind, Op, Program, Signature,
-    TableRef, Tables, TokenClass, Type, UserRegex, parse, parse_with_spans, typecheck,
+    BuiltinTable, CaseMode, CheckContext, Expr, Format, FormatKind, Op, PrefixContext,
+    PrefixStatus, Program, Signature, TableRef, Tables, TokenClass, Type, UserRegex, check_prefix,
+    parse, parse_with_spans, typecheck,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -377,4 +378,80 @@ fn a_regex_with_an_escaped_slash_in_its_source_prints_as_an_equivalent_one() {
         read.regex().is_match("xa/by"),
         built.regex().is_match("xa/by")
     );
+}
+
+/// Every proper prefix of `text` (at character boundaries) is `Incomplete` or `Complete`
+/// and the whole text is `Complete`; a prefix is `Complete` exactly when the parser and
+/// the type checker accept it with type `ty`.
+fn check_every_prefix(text: &str, ty: Type) -> Result<(), TestCaseError> {
+    let ctx = PrefixContext::new(3, Some(ty));
+    let check = CheckContext {
+        num_inputs: Some(3),
+        user_tables: None,
+    };
+    let mut parser = gemfill_dsl::PrefixParser::new(std::sync::Arc::new(ctx.clone()));
+    for (i, c) in text.char_indices() {
+        let before = &text[..i];
+        let status = parser.status();
+        prop_assert_ne!(
+            status,
+            PrefixStatus::Invalid,
+            "prefix {:?} of {:?}",
+            before,
+            text
+        );
+        prop_assert_eq!(check_prefix(before, &ctx), status, "{:?}", before);
+        let real = Program::parse_with(before, &check).is_ok_and(|p| p.ty() == ty);
+        prop_assert_eq!(
+            status == PrefixStatus::Complete,
+            real,
+            "prefix {:?}",
+            before
+        );
+        prop_assert!(parser.push(c), "{:?} then {:?} in {:?}", before, c, text);
+    }
+    prop_assert_eq!(parser.status(), PrefixStatus::Complete, "{:?}", text);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_prefix_of_a_printed_program_can_still_become_it((e, ty) in program()) {
+        check_every_prefix(&e.to_string(), ty)?;
+    }
+
+    #[test]
+    fn every_prefix_of_a_loosely_printed_program_can_still_become_it(
+        (e, ty) in program(),
+        choices in proptest::collection::vec(any::<u8>(), 1..16),
+    ) {
+        let mut text = String::from("# leading comment\n ");
+        print_loosely(&e, &choices, &mut 0, &mut text);
+        text.push_str("\n# trailing comment");
+        check_every_prefix(&text, ty)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// On program-like text, `Complete` agrees with the parser and the type checker, and a
+    /// text that parses never has an `Invalid` prefix.
+    #[test]
+    fn prefix_status_agrees_with_the_parser_on_program_like_text(text in program_like_text()) {
+        let check = CheckContext { num_inputs: Some(3), user_tables: None };
+        for ty in [Type::Str, Type::Int, Type::Bool] {
+            let ctx = PrefixContext::new(3, Some(ty));
+            let status = check_prefix(&text, &ctx);
+            let real = Program::parse_with(&text, &check).is_ok_and(|p| p.ty() == ty);
+            prop_assert_eq!(status == PrefixStatus::Complete, real, "{:?} as {}", text, ty);
+            if real {
+                for (i, _) in text.char_indices() {
+                    prop_assert_ne!(check_prefix(&text[..i], &ctx), PrefixStatus::Invalid, "{:?} of {:?}", &text[..i], text);
+                }
+            }
+        }
+    }
 }

@@ -11,6 +11,8 @@
 //! - [`adapter`]: LoRA adapters as folders (`adapter.safetensors`, `adapter.json`),
 //!   loaded and attached to or merged into a checkpoint.
 //! - [`finetune`]: LoRA fine-tuning on the synthetic tasks (`gemfill train --base`).
+//! - [`propose`]: [`GemmaProposer`], a checkpoint as the search engine's proposer, with
+//!   decoding constrained to the language's grammar.
 
 #![warn(missing_docs)]
 
@@ -22,6 +24,7 @@ pub mod finetune;
 pub mod generate;
 pub mod names;
 pub mod prompt;
+pub mod propose;
 pub mod tokenizer;
 
 pub use adapter::LoraAdapter;
@@ -29,4 +32,5 @@ pub use checkpoint::GemmaCheckpoint;
 pub use config::Family;
 pub use error::{GemmaError, Result};
 pub use generate::{Generation, Sampling};
+pub use propose::{DecodeStats, GemmaProposer};
 pub use tokenizer::GemmaTokenizer;

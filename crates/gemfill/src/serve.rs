@@ -7,10 +7,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
-use gemfill_neural::NeuralModel;
 use gemfill_search::{Limits, Mode, Synthesizer};
 use gemfill_service::{ModeUnavailable, ServerConfig, Symbolic, SynthesizerFactory, TlsFiles};
 
+use crate::neural::Loaded;
 use crate::{CliError, Outcome};
 
 /// Serve synthesis, execution, bulk transformation and explanation over gRPC.
@@ -31,12 +31,13 @@ pub struct ServeArgs {
     /// The address to listen on (port 0 picks a free port; the chosen address is printed).
     #[arg(long, default_value = "127.0.0.1:50051", value_name = "ADDR")]
     pub listen: SocketAddr,
-    /// A model checkpoint folder (config.json, tokenizers, weights) for the neural and
-    /// hybrid modes. Default: the shipped model, models/default.
-    #[arg(long, value_name = "DIR", conflicts_with = "symbolic_only")]
-    pub model: Option<PathBuf>,
+    /// The model that serves the neural and hybrid modes: --proposer small (the shipped
+    /// model, or --model DIR, a checkpoint folder with config.json, tokenizers and
+    /// weights) or --proposer gemma3-270m (--gguf FILE).
+    #[command(flatten)]
+    pub proposer: crate::neural::ProposerArgs,
     /// Serve without a neural model: only the enumerative mode, which is then the default.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["model", "gguf"])]
     pub symbolic_only: bool,
     /// Calls that may run at once; past it, calls get RESOURCE_EXHAUSTED at once.
     /// Default: eight per core, at least 8.
@@ -71,23 +72,23 @@ fn factory(args: &ServeArgs) -> Result<Arc<dyn SynthesizerFactory>, CliError> {
     if args.symbolic_only {
         return Ok(Arc::new(Symbolic));
     }
-    if let Some(dir) = args.model.as_ref().filter(|d| !d.is_dir()) {
+    if let Some(dir) = args.proposer.model.as_ref().filter(|d| !d.is_dir()) {
         return Err(CliError(format!(
             "--model {}: no such folder; give the folder holding config.json and the weights",
             dir.display()
         )));
     }
-    let model = crate::neural::load_model(&[Mode::Hybrid], args.model.as_deref())?
+    let model = crate::neural::load_proposer(&[Mode::Hybrid], &args.proposer)?
         .ok_or_else(|| CliError("the hybrid mode always loads a model".into()))?;
     Ok(Arc::new(WithModel(model)))
 }
 
-/// A loaded neural model: every mode, hybrid by default.
-struct WithModel(Arc<NeuralModel>);
+/// A loaded proposer: every mode, hybrid by default.
+struct WithModel(Loaded);
 
 impl SynthesizerFactory for WithModel {
     fn build(&self, mode: Mode, limits: Limits) -> Result<Synthesizer, ModeUnavailable> {
-        Ok(gemfill_neural::synthesizer(&self.0, mode, limits))
+        Ok(crate::neural::synthesizer(mode, Some(&self.0), limits))
     }
 
     fn default_mode(&self) -> Mode {
@@ -95,7 +96,14 @@ impl SynthesizerFactory for WithModel {
     }
 
     fn describe(&self) -> String {
-        "neural model loaded (modes: hybrid, neural, enumerative; default hybrid)".to_string()
+        let which = match &self.0 {
+            Loaded::Small(_) => "neural model".to_string(),
+            Loaded::Gemma(gemma) => format!(
+                "{} proposer",
+                gemfill_search::Proposer::name(gemma.as_ref())
+            ),
+        };
+        format!("{which} loaded (modes: hybrid, neural, enumerative; default hybrid)")
     }
 }
 

@@ -50,9 +50,9 @@ pub struct SynthArgs {
     /// enumeration guided by the model).
     #[arg(long, default_value_t = Mode::Hybrid, value_name = "MODE")]
     pub mode: Mode,
-    /// The trained model directory (default: models/default of the source tree).
-    #[arg(long, value_name = "DIR")]
-    pub model: Option<PathBuf>,
+    /// Which model proposes (and where it is).
+    #[command(flatten)]
+    pub proposer: crate::neural::ProposerArgs,
 }
 
 pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
@@ -88,10 +88,16 @@ pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
         output_type: output_type.filter(|t| *t != Type::Str),
     };
     let limits = search_limits(args.timeout_ms, args.top, args.seed);
-    let model = crate::neural::load_model(&[args.mode], args.model.as_deref())?;
-    let synthesizer = crate::neural::synthesizer(args.mode, model.as_ref(), limits);
+    let loaded = crate::neural::load_proposer(&[args.mode], &args.proposer)?;
+    let synthesizer = crate::neural::synthesizer(args.mode, loaded.as_ref(), limits);
     let result = synthesizer.run(&problem, &CancelToken::default());
     print_result(&problem, &result, &tests);
+    if let Some(summary) = loaded
+        .as_ref()
+        .and_then(crate::neural::Loaded::gemma_summary)
+    {
+        eprintln!("{summary}");
+    }
     if result.programs.is_empty() {
         Ok(Outcome::PartialFailure)
     } else {

@@ -69,9 +69,9 @@ pub struct BenchArgs {
         value_name = "MODES"
     )]
     pub modes: Vec<Mode>,
-    /// The trained model directory (default: models/default of the source tree).
-    #[arg(long, value_name = "DIR")]
-    pub model: Option<PathBuf>,
+    /// Which model proposes (and where it is).
+    #[command(flatten)]
+    pub proposer: crate::neural::ProposerArgs,
 }
 
 /// What one system did on one task.
@@ -247,7 +247,7 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
     let timeout = Duration::from_millis(args.timeout_ms);
     let mut modes = args.modes.clone();
     modes.dedup();
-    let model = crate::neural::load_model(&modes, args.model.as_deref())?;
+    let model = crate::neural::load_proposer(&modes, &args.proposer)?;
     let limits = Limits {
         deadline: Some(timeout),
         top_k: 1,
@@ -325,6 +325,12 @@ pub fn run(args: BenchArgs) -> Result<Outcome, CliError> {
 
     let summary = report::Summary::new(&runs, args.timeout_ms);
     print!("{}", summary.to_text());
+    if let Some(gemma) = model
+        .as_ref()
+        .and_then(crate::neural::Loaded::gemma_summary)
+    {
+        println!("{gemma}");
+    }
     if let Some(text) = report::mode_comparison(&runs) {
         print!("{text}");
     }

@@ -381,6 +381,22 @@ fn the_gemma_proposer_needs_its_checkpoint_and_says_how_to_get_it() {
     ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--gguf"), "{}", stderr(&output));
+    // --lora belongs to Gemma, and must name an adapter folder.
+    let output = run(&["synth", "--lora", "models/default", "-e", "a => b"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--lora"), "{}", stderr(&output));
+    let output = run(&[
+        "synth",
+        "--proposer",
+        "gemma3-270m",
+        "--lora",
+        "/nonexistent/adapter",
+        "-e",
+        "a => b",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("/nonexistent/adapter"), "{err}");
 }
 
 #[test]

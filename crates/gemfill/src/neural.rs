@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::{Args, ValueEnum};
-use gemfill_gemma::prompt::PromptStyle;
 use gemfill_gemma::adapter::load_gguf_with_adapter;
+use gemfill_gemma::prompt::PromptStyle;
 use gemfill_gemma::{GemmaCheckpoint, GemmaProposer, LoraAdapter};
 use gemfill_neural::NeuralModel;
 use gemfill_search::{Limits, Mode, Synthesizer};

@@ -184,7 +184,9 @@ fn a_short_run_saves_an_adapter_that_reloads_merges_and_resumes() {
         "training changed nothing"
     );
     let _vars = fresh.attach_adapter(&adapter).unwrap();
-    assert!(fresh.logits(&ids).unwrap().equal(&trained));
+    // Not bit-identical: libtorch may sum in another order from one run to the next.
+    let attached = fresh.logits(&ids).unwrap();
+    assert!((&attached - &trained).abs().max().double_value(&[]) < 1e-5);
     fresh.model.detach_lora();
     fresh.merge_adapter(&adapter).unwrap();
     let merged = fresh.logits(&ids).unwrap();

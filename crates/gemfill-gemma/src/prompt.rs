@@ -51,22 +51,10 @@ pub const FEW_SHOT: &[(&[(&str, &str)], &str)] = &[
 /// The instruction line a [`PromptStyle::FewShot`] prompt starts with.
 pub const INSTRUCTION: &str = "Each task below lists input/output examples and a gemfill program that turns every input into its output.";
 
-/// A string as a quoted literal of the language (`"`, `\` and control characters escaped).
+/// A string as a quoted literal of the language: the DSL's own printer writes it, so the
+/// model reads strings exactly as programs spell them.
 pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    Expr::Str(s.to_string()).to_string()
 }
 
 fn example_line(inputs: &[&str], output: &str) -> String {

@@ -2,11 +2,12 @@
 //! read back: same configuration, same tokenizer, identical logits.
 
 use gemfill_gemma::{Family, GemmaCheckpoint, GemmaTokenizer};
-use gemfill_gguf::{GgufFile, GgufWriter, MetadataArray, MetadataValue};
 use gemfill_neural::gemma::{Gemma, GemmaConfig};
 use tch::{Device, nn};
 
-/// A 16-token SentencePiece vocabulary in a GGUF file (no tensors needed for a tokenizer).
+mod common;
+
+/// A 16-token SentencePiece vocabulary.
 fn tiny_tokenizer() -> GemmaTokenizer {
     let tokens: Vec<String> = [
         "<pad>", "<eos>", "<bos>", "<unk>", "▁", "a", "b", "c", "▁a", "ab", "▁ab", "<0x0A>",
@@ -22,28 +23,7 @@ fn tiny_tokenizer() -> GemmaTokenizer {
             _ => 1,
         })
         .collect();
-    let mut writer = GgufWriter::new();
-    writer
-        .metadata(
-            "general.architecture",
-            MetadataValue::String("gemma3".into()),
-        )
-        .metadata(
-            "tokenizer.ggml.model",
-            MetadataValue::String("llama".into()),
-        )
-        .metadata(
-            "tokenizer.ggml.tokens",
-            MetadataValue::Array(MetadataArray::String(tokens)),
-        )
-        .metadata(
-            "tokenizer.ggml.token_type",
-            MetadataValue::Array(MetadataArray::I32(types)),
-        )
-        .metadata("tokenizer.ggml.bos_token_id", MetadataValue::U32(2))
-        .metadata("tokenizer.ggml.eos_token_id", MetadataValue::U32(1));
-    let file = GgufFile::from_bytes(writer.to_bytes(), "tiny.gguf").unwrap();
-    GemmaTokenizer::from_gguf(&file).unwrap()
+    common::tokenizer_from_vocab(tokens, types)
 }
 
 fn shrink(mut config: GemmaConfig) -> GemmaConfig {

@@ -10,10 +10,11 @@ use gemfill_data::synthetic::Generator;
 use gemfill_gemma::adapter::{BaseModel, LoraAdapter, META_FILE, WEIGHTS_FILE};
 use gemfill_gemma::finetune::{FinetuneConfig, batch_loss, encode_task, finetune, train_step};
 use gemfill_gemma::{Family, GemmaCheckpoint, GemmaTokenizer};
-use gemfill_gguf::{GgufFile, GgufWriter, MetadataArray, MetadataValue};
 use gemfill_neural::gemma::{Gemma, GemmaConfig, LoraConfig, LoraTarget};
 use tch::nn::OptimizerConfig;
 use tch::{Device, Tensor, nn};
+
+mod common;
 
 /// Control tokens, then the 256 byte tokens: every text encodes (by byte fallback).
 fn byte_tokenizer() -> GemmaTokenizer {
@@ -25,28 +26,7 @@ fn byte_tokenizer() -> GemmaTokenizer {
     let types: Vec<i32> = (0..tokens.len())
         .map(|i| if i < 4 { 3 } else { 6 })
         .collect();
-    let mut writer = GgufWriter::new();
-    writer
-        .metadata(
-            "general.architecture",
-            MetadataValue::String("gemma3".into()),
-        )
-        .metadata(
-            "tokenizer.ggml.model",
-            MetadataValue::String("llama".into()),
-        )
-        .metadata(
-            "tokenizer.ggml.tokens",
-            MetadataValue::Array(MetadataArray::String(tokens)),
-        )
-        .metadata(
-            "tokenizer.ggml.token_type",
-            MetadataValue::Array(MetadataArray::I32(types)),
-        )
-        .metadata("tokenizer.ggml.bos_token_id", MetadataValue::U32(2))
-        .metadata("tokenizer.ggml.eos_token_id", MetadataValue::U32(1));
-    let file = GgufFile::from_bytes(writer.to_bytes(), "bytes.gguf").unwrap();
-    GemmaTokenizer::from_gguf(&file).unwrap()
+    common::tokenizer_from_vocab(tokens, types)
 }
 
 fn tiny_config() -> GemmaConfig {

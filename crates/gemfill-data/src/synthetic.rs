@@ -19,12 +19,15 @@
 //! ```
 
 use std::collections::HashSet;
+use std::path::PathBuf;
 
 use gemfill_dsl::{
     BuiltinTable, CaseMode, Example, Expr, Format, Op, TableRef, Tables, TokenClass, Value, eval,
     tables,
 };
 
+use crate::error::LoadError;
+use crate::suite::load_suite;
 use crate::task::Task;
 
 /// The version of the generator's distribution; bump it whenever tasks for a seed change.
@@ -427,6 +430,58 @@ impl Generator {
     }
 }
 
+/// The tasks one training session draws: the fixed held-out evaluation set, and a stream
+/// of training tasks that never repeats an example of it or of the benchmark suites
+/// named (so that a trained model is never measured on what it was taught).
+///
+/// Both trainers (the small model's and the LoRA fine-tuning) build their data here, so
+/// they hold out and exclude alike.
+#[derive(Debug)]
+pub struct TrainingData {
+    /// The held-out set: the same tasks for every session with this seed.
+    pub held_out: Vec<Synthetic>,
+    /// The training tasks, continuing after those earlier sessions saw.
+    pub generator: Generator,
+    /// Rows of the excluded suites that hold no input/output example (so there was
+    /// nothing to exclude); the caller reports them.
+    pub skipped: Vec<LoadError>,
+}
+
+impl TrainingData {
+    /// The data of a session with this `seed`, `held_out_tasks` evaluation tasks, after
+    /// `tasks_seen` training tasks of earlier sessions, excluding every example of the
+    /// suites at `exclude`. A suite that cannot be read is an error: training on without
+    /// it could teach the benchmark's answers.
+    pub fn new(
+        seed: u64,
+        held_out_tasks: usize,
+        tasks_seen: u64,
+        exclude: &[PathBuf],
+    ) -> Result<TrainingData, LoadError> {
+        let mut held_out_generator = Generator::new(seed.wrapping_add(HELD_OUT_SEED_OFFSET));
+        let held_out: Vec<Synthetic> = (0..held_out_tasks)
+            .map(|_| held_out_generator.task())
+            .collect();
+        let mut generator = Generator::new(seed.wrapping_add(tasks_seen));
+        generator.exclude(held_out.iter().flat_map(|t| t.task.all_examples().cloned()));
+        let mut skipped = Vec::new();
+        for path in exclude {
+            let (tasks, errors) = load_suite(path)?;
+            skipped.extend(errors);
+            generator.exclude(tasks.iter().flat_map(|t| t.all_examples().cloned()));
+        }
+        Ok(TrainingData {
+            held_out,
+            generator,
+            skipped,
+        })
+    }
+}
+
+/// Added to a training seed to seed its held-out set (far from the training streams,
+/// which start at the seed plus the number of tasks already seen).
+const HELD_OUT_SEED_OFFSET: u64 = 1_000_003;
+
 fn var(rng: &mut Rng, ctx: &Ctx) -> Expr {
     Expr::Var(rng.below(ctx.columns))
 }
@@ -778,5 +833,39 @@ mod tests {
         h.exclude(first.task.examples.clone());
         let other = h.task();
         assert_ne!(other.task.examples, first.task.examples);
+    }
+
+    #[test]
+    fn training_data_holds_out_a_fixed_set_and_excludes_the_suites() {
+        let dir =
+            std::env::temp_dir().join(format!("gemfill-training-data-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let suite = dir.join("suite.jsonl");
+        let held_out = TrainingData::new(9, 3, 0, &[]).unwrap().held_out;
+        // A suite of one task from elsewhere, plus a row that is not a task.
+        let elsewhere = Generator::new(12_345).task().task;
+        let examples: Vec<serde_json::Value> = elsewhere
+            .examples
+            .iter()
+            .map(|e| serde_json::json!({"inputs": e.inputs, "output": e.output}))
+            .collect();
+        let task = serde_json::json!({"name": "t", "examples": examples});
+        std::fs::write(&suite, format!("{task}\nnot json\n")).unwrap();
+        let later = TrainingData::new(9, 3, 500, &[suite]).unwrap();
+        assert_eq!(later.held_out, held_out, "the held-out set does not move");
+        assert_eq!(later.skipped.len(), 1, "{:?}", later.skipped);
+        assert_eq!(later.skipped[0].line, Some(2));
+        let pair = |e: &Example| (e.inputs.clone(), e.output.clone());
+        let mut pairs: HashSet<_> = held_out
+            .iter()
+            .flat_map(|t| t.task.all_examples())
+            .map(pair)
+            .collect();
+        pairs.extend(elsewhere.examples.iter().map(pair));
+        assert_eq!(later.generator.excluded, pairs);
+        let missing = dir.join("missing.jsonl");
+        let err = TrainingData::new(9, 3, 0, &[missing]).unwrap_err();
+        assert!(err.to_string().contains("missing.jsonl"), "{err}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -22,6 +22,9 @@ pub enum GemmaError {
     /// The checkpoint's description contradicts itself or the decoder.
     #[error("checkpoint: {0}")]
     Checkpoint(String),
+    /// A task suite (one whose examples training must never produce) cannot be read.
+    #[error(transparent)]
+    Suite(#[from] gemfill_data::LoadError),
 }
 
 /// Shorthand for results of this crate.

@@ -19,7 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use gemfill_data::synthetic::{DATA_VERSION, Generator, Synthetic};
+use gemfill_data::synthetic::{DATA_VERSION, Synthetic, TrainingData};
 use gemfill_dsl::{Example, Tables, eval};
 use gemfill_neural::gemma::{Gemma, LoraConfig, LoraTarget};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -272,28 +272,6 @@ pub fn evaluate(
     })
 }
 
-/// The fixed held-out set of a config.
-pub fn eval_set(config: &FinetuneConfig) -> Vec<Synthetic> {
-    let mut g = Generator::new(config.seed.wrapping_add(1_000_003));
-    (0..config.eval_tasks).map(|_| g.task()).collect()
-}
-
-fn excluded_examples(paths: &[PathBuf]) -> Result<Vec<Example>> {
-    let mut out = Vec::new();
-    for path in paths {
-        let (tasks, _skipped) = gemfill_data::load_suite(path).map_err(|e| GemmaError::File {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
-        // Rows that are not input/output pairs hold nothing the generator could
-        // reproduce; they are skipped (`gemfill train --config` lists them).
-        for task in tasks {
-            out.extend(task.all_examples().cloned());
-        }
-    }
-    Ok(out)
-}
-
 fn say(bar: &ProgressBar, line: String) {
     if bar.is_hidden() {
         eprintln!("{line}");
@@ -424,10 +402,19 @@ pub fn finetune(
         (vars, meta)
     };
     meta.sessions += 1;
-    let held_out = eval_set(config);
-    let mut generator = Generator::new(config.seed.wrapping_add(meta.tasks_seen));
-    generator.exclude(excluded_examples(&config.exclude)?);
-    generator.exclude(held_out.iter().flat_map(|t| t.task.all_examples().cloned()));
+    let TrainingData {
+        held_out,
+        mut generator,
+        skipped,
+    } = TrainingData::new(
+        config.seed,
+        config.eval_tasks,
+        meta.tasks_seen,
+        &config.exclude,
+    )?;
+    for row in &skipped {
+        eprintln!("warning: exclude list: skipped {row}");
+    }
     let mut optimizer = nn::AdamW {
         wd: config.weight_decay,
         ..Default::default()

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use gemfill_data::synthetic::{DATA_VERSION, Generator, Synthetic};
+use gemfill_data::synthetic::{DATA_VERSION, Synthetic, TrainingData};
 use gemfill_dsl::{Example, Tables, Type, eval};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
@@ -165,29 +165,6 @@ pub fn evaluate(model: &ProgramModel, tasks: &[Synthetic], beam: usize) -> EvalR
     }
 }
 
-/// The fixed held-out set of a config.
-pub fn eval_set(config: &TrainConfig) -> Vec<Synthetic> {
-    let mut g = Generator::new(config.seed.wrapping_add(1_000_003));
-    (0..config.eval_tasks).map(|_| g.task()).collect()
-}
-
-fn excluded_examples(paths: &[PathBuf]) -> Result<Vec<Example>> {
-    let mut out = Vec::new();
-    for path in paths {
-        let (tasks, errors) = gemfill_data::load_suite(path)
-            .map_err(|e| Error::Io(format!("{}: {e}", path.display())))?;
-        // Rows that are not input/output examples (e.g. SyGuS constraints that are not
-        // equalities) hold no pair the generator could reproduce; say so, then go on.
-        for e in &errors {
-            eprintln!("warning: exclude list: skipped {e}");
-        }
-        for task in tasks {
-            out.extend(task.all_examples().cloned());
-        }
-    }
-    Ok(out)
-}
-
 /// A batch of programs as decoder inputs (`<bos>` + tokens) and targets (tokens +
 /// `<eos>`, -100 on padding); `None` when no task of the batch is usable.
 fn program_batch(model: &ProgramModel, tasks: &[&Synthetic]) -> (Vec<usize>, Tensor, Tensor) {
@@ -299,10 +276,22 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
         (ProgramModel::new(config.model.clone(), Device::Cpu)?, state)
     };
     state.sessions += 1;
-    let mut generator = Generator::new(config.seed.wrapping_add(state.tasks_seen));
-    generator.exclude(excluded_examples(&config.exclude)?);
-    let held_out = eval_set(config);
-    generator.exclude(held_out.iter().flat_map(|t| t.task.all_examples().cloned()));
+    let TrainingData {
+        held_out,
+        mut generator,
+        skipped,
+    } = TrainingData::new(
+        config.seed,
+        config.eval_tasks,
+        state.tasks_seen,
+        &config.exclude,
+    )
+    .map_err(|e| Error::Io(format!("exclude list: {e}")))?;
+    // Rows that are not input/output examples (e.g. SyGuS constraints that are not
+    // equalities) hold no pair the generator could reproduce; say so, then go on.
+    for row in &skipped {
+        eprintln!("warning: exclude list: skipped {row}");
+    }
     let mut opt = nn::AdamW {
         wd: config.weight_decay,
         ..Default::default()

@@ -25,6 +25,9 @@ pub enum GemmaError {
     /// A task suite (one whose examples training must never produce) cannot be read.
     #[error(transparent)]
     Suite(#[from] gemfill_data::LoadError),
+    /// Fine-tuning's optimizer state cannot be saved, or belongs to another adapter.
+    #[error(transparent)]
+    Optimizer(#[from] gemfill_neural::adamw::StateError),
 }
 
 /// Shorthand for results of this crate.

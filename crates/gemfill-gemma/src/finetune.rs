@@ -12,8 +12,8 @@
 //! Every few minutes the adapter is saved ([`crate::adapter`]); periodically the greedy
 //! answer to each task of a fixed held-out synthetic set is parsed and run on the task's
 //! given and held-out rows (top-1), and the result appended to `metrics.jsonl`. A run
-//! resumes from its folder: the adapter, the step count and the position in the data
-//! stream (AdamW's moments start afresh).
+//! resumes from its folder: the adapter, AdamW's moments (`optimizer.safetensors`), the
+//! step count and the position in the data stream.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,10 +21,11 @@ use std::time::{Duration, Instant};
 
 use gemfill_data::synthetic::{DATA_VERSION, Synthetic, TrainingData};
 use gemfill_dsl::{Example, Tables, eval};
+use gemfill_neural::adamw::{AdamW, STATE_FILE};
 use gemfill_neural::gemma::{Gemma, LoraConfig, LoraTarget};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
-use tch::{Device, Kind, Reduction, Tensor, nn, nn::OptimizerConfig};
+use tch::{Device, Kind, Reduction, Tensor, nn};
 
 use crate::adapter::{
     AdapterMeta, BaseModel, FORMAT, LoraAdapter, META_FILE, METRICS_FILE, prompt_style_name,
@@ -162,7 +163,7 @@ pub fn batch_loss(model: &Gemma, batch: &[EncodedTask], device: Device) -> Resul
 /// One optimiser step on `batch`; returns the loss before the step.
 pub fn train_step(
     model: &Gemma,
-    optimizer: &mut nn::Optimizer,
+    optimizer: &mut AdamW,
     batch: &[EncodedTask],
     device: Device,
 ) -> Result<f64> {
@@ -415,12 +416,18 @@ pub fn finetune(
     for row in &skipped {
         eprintln!("warning: exclude list: skipped {row}");
     }
-    let mut optimizer = nn::AdamW {
-        wd: config.weight_decay,
-        ..Default::default()
+    let mut optimizer = AdamW::new(&adapters, config.learning_rate, config.weight_decay);
+    if resume {
+        let saved = out.join(STATE_FILE);
+        if saved.exists() {
+            optimizer.load(&saved)?;
+        } else {
+            eprintln!(
+                "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
+                out.display()
+            );
+        }
     }
-    .build(&adapters, config.learning_rate)
-    .map_err(|e| GemmaError::Checkpoint(format!("optimizer: {e}")))?;
 
     let budget = Duration::from_secs_f64(minutes * 60.0);
     let bar = ProgressBar::new(budget.as_secs());
@@ -450,8 +457,11 @@ pub fn finetune(
         ),
     );
     let session = Instant::now();
-    let save = |meta: &AdapterMeta| LoraAdapter::save(out, meta, &adapters);
-    save(&meta)?;
+    let save = |meta: &AdapterMeta, optimizer: &AdamW| -> Result<()> {
+        LoraAdapter::save(out, meta, &adapters)?;
+        Ok(optimizer.save(&out.join(STATE_FILE))?)
+    };
+    save(&meta, &optimizer)?;
     let report = |meta: &AdapterMeta, loss: Option<f64>| -> Result<()> {
         let mut r = evaluate(checkpoint, &held_out, config.eval_max_tokens)?;
         r.steps = meta.steps;
@@ -490,7 +500,7 @@ pub fn finetune(
         if done || eval_due || ckpt_due {
             meta.train_seconds += train_time.as_secs_f64();
             train_time = Duration::ZERO;
-            save(&meta)?;
+            save(&meta, &optimizer)?;
             last_ckpt = Instant::now();
         }
         if (done || eval_due) && config.eval_tasks > 0 && loss_n > 0 {

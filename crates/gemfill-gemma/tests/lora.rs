@@ -10,8 +10,8 @@ use gemfill_data::synthetic::Generator;
 use gemfill_gemma::adapter::{BaseModel, LoraAdapter, META_FILE, WEIGHTS_FILE};
 use gemfill_gemma::finetune::{FinetuneConfig, batch_loss, encode_task, finetune, train_step};
 use gemfill_gemma::{Family, GemmaCheckpoint, GemmaTokenizer};
+use gemfill_neural::adamw::{AdamW, STATE_FILE};
 use gemfill_neural::gemma::{Gemma, GemmaConfig, LoraConfig, LoraTarget};
-use tch::nn::OptimizerConfig;
 use tch::{Device, Tensor, nn};
 
 mod common;
@@ -101,7 +101,7 @@ fn training_steps_lower_the_loss_and_touch_only_the_adapter() {
         .model
         .attach_lora(&adapters.root(), &lora)
         .unwrap();
-    let mut optimizer = nn::AdamW::default().build(&adapters, 1e-2).unwrap();
+    let mut optimizer = AdamW::new(&adapters, 1e-2, 0.01);
     let losses: Vec<f64> = (0..12)
         .map(|_| train_step(&checkpoint.model, &mut optimizer, &batch, Device::Cpu).unwrap())
         .collect();
@@ -148,6 +148,7 @@ fn a_short_run_saves_an_adapter_that_reloads_merges_and_resumes() {
     assert_unchanged(&before, &checkpoint.vars);
     let metrics = std::fs::read_to_string(out.join("metrics.jsonl")).unwrap();
     assert_eq!(metrics.lines().count(), 2, "before and after: {metrics}");
+    assert!(out.join(STATE_FILE).exists(), "AdamW's moments are saved");
 
     // The saved adapter reloads with its description, and attached or merged into a
     // fresh copy of the base it gives the trained model's logits.

@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+pub mod adamw;
 pub mod beam;
 pub mod gemma;
 pub mod grammar;

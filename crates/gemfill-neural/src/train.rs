@@ -3,7 +3,8 @@
 //! synthetic set, checkpoints that a later session resumes.
 //!
 //! A model directory holds `config.json`, `model.safetensors`, the two tokenizer files,
-//! `train.json` (the training config), `state.json` (steps, tasks seen, time, sessions) and
+//! `train.json` (the training config), `state.json` (steps, tasks seen, time, sessions),
+//! `optimizer.safetensors` (AdamW's moments, so a resumed session continues exactly) and
 //! `metrics.jsonl` (one line per evaluation: the training curve).
 
 use std::io::Write;
@@ -14,8 +15,9 @@ use gemfill_data::synthetic::{DATA_VERSION, Synthetic, TrainingData};
 use gemfill_dsl::{Example, Tables, Type, eval};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
-use tch::{Device, Kind, Tensor, nn, nn::OptimizerConfig};
+use tch::{Device, Kind, Tensor};
 
+use crate::adamw::{AdamW, STATE_FILE};
 use crate::beam::beam_search;
 use crate::model::{ModelConfig, ProgramModel};
 use crate::vocab::ProgToken;
@@ -224,11 +226,15 @@ fn append_metrics(dir: &Path, report: &EvalReport) -> Result<()> {
 
 fn save_checkpoint(
     model: &ProgramModel,
+    optimizer: &AdamW,
     dir: &Path,
     config: &TrainConfig,
     state: &TrainState,
 ) -> Result<()> {
     model.save(dir)?;
+    optimizer
+        .save(&dir.join(STATE_FILE))
+        .map_err(|e| Error::Io(e.to_string()))?;
     let write = |name: &str, text: String| {
         let path = dir.join(name);
         std::fs::write(&path, text + "\n").map_err(|e| io(&path, e))
@@ -244,8 +250,8 @@ fn save_checkpoint(
 }
 
 /// Trains for `minutes` of wall-clock time, writing checkpoints into `out`. With `resume`,
-/// continues from the checkpoint in `out` (weights, step count; the data stream restarts
-/// from `seed + tasks seen`, and AdamW's moments start afresh).
+/// continues from the checkpoint in `out` (weights, AdamW's moments, step count; the data
+/// stream restarts from `seed + tasks seen`).
 pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Result<TrainState> {
     if minutes.is_nan() || minutes <= 0.0 {
         return Err(Error::Config("--minutes must be positive".into()));
@@ -292,12 +298,18 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
     for row in &skipped {
         eprintln!("warning: exclude list: skipped {row}");
     }
-    let mut opt = nn::AdamW {
-        wd: config.weight_decay,
-        ..Default::default()
+    let mut opt = AdamW::new(&model.vs, config.learning_rate, config.weight_decay);
+    if resume {
+        let saved = out.join(STATE_FILE);
+        if saved.exists() {
+            opt.load(&saved).map_err(|e| Error::Config(e.to_string()))?;
+        } else {
+            eprintln!(
+                "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
+                out.display()
+            );
+        }
     }
-    .build(&model.vs, config.learning_rate)
-    .map_err(|e| Error::Config(format!("optimizer: {e}")))?;
 
     let budget = Duration::from_secs_f64(minutes * 60.0);
     let bar = ProgressBar::new(budget.as_secs());
@@ -357,7 +369,7 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
         if last_ckpt.elapsed().as_secs_f64() >= config.checkpoint_every_minutes * 60.0 || done {
             state.train_seconds += train_time.as_secs_f64();
             train_time = Duration::ZERO;
-            save_checkpoint(&model, out, config, &state)?;
+            save_checkpoint(&model, &opt, out, config, &state)?;
             last_ckpt = Instant::now();
         }
         if last_eval.elapsed().as_secs_f64() >= config.eval_every_minutes * 60.0 || done {
@@ -383,7 +395,7 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
                 ),
             );
             append_metrics(out, &report)?;
-            save_checkpoint(&model, out, config, &state)?;
+            save_checkpoint(&model, &opt, out, config, &state)?;
             last_eval = Instant::now();
         }
     }
@@ -417,6 +429,7 @@ mod tests {
             "state.json",
             "train.json",
             "metrics.jsonl",
+            STATE_FILE,
         ] {
             assert!(dir.path().join(f).exists(), "{f} missing");
         }

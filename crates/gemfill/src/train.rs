@@ -17,13 +17,14 @@ use crate::{CliError, Outcome};
 /// --base, fine-tune a released Gemma checkpoint on them with a LoRA adapter.
 ///
 /// The model directory receives config.json, model.safetensors, the two tokenizer files,
-/// train.json, state.json and metrics.jsonl (one line per evaluation on the held-out
-/// synthetic set: top-1 and top-k, the training curve). Checkpoints are written every few
-/// minutes, so an interrupted run loses little; --resume continues one.
+/// train.json, state.json, optimizer.safetensors (AdamW's moments) and metrics.jsonl (one
+/// line per evaluation on the held-out synthetic set: top-1 and top-k, the training curve).
+/// Checkpoints are written every few minutes, so an interrupted run loses little; --resume
+/// continues one exactly.
 ///
 /// With --base, the directory receives adapter.safetensors (the adapter's matrices),
-/// adapter.json (rank, alpha, targets, prompt style, base checkpoint, seed, progress) and
-/// metrics.jsonl (greedy top-1 on held-out synthetic tasks); it uses CUDA when libtorch
+/// adapter.json (rank, alpha, targets, prompt style, base checkpoint, seed, progress),
+/// optimizer.safetensors and metrics.jsonl (greedy top-1 on held-out synthetic tasks); it uses CUDA when libtorch
 /// sees a GPU.
 ///
 /// Examples (how models/default and models/gemma3-270m-lora were made):

@@ -417,16 +417,11 @@ pub fn finetune(
         eprintln!("warning: exclude list: skipped {row}");
     }
     let mut optimizer = AdamW::new(&adapters, config.learning_rate, config.weight_decay);
-    if resume {
-        let saved = out.join(STATE_FILE);
-        if saved.exists() {
-            optimizer.load(&saved)?;
-        } else {
-            eprintln!(
-                "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
-                out.display()
-            );
-        }
+    if resume && !optimizer.resume(out)? {
+        eprintln!(
+            "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
+            out.display()
+        );
     }
 
     let budget = Duration::from_secs_f64(minutes * 60.0);

@@ -208,6 +208,18 @@ impl AdamW {
         std::fs::rename(&partial, path).map_err(|e| failed(&e))
     }
 
+    /// Restores the state a checkpoint folder holds ([`STATE_FILE`]) when it holds one;
+    /// returns whether it did (checkpoints saved before optimizer state was have none: their
+    /// moments start from zero).
+    pub fn resume(&mut self, dir: &Path) -> Result<bool, StateError> {
+        let saved = dir.join(STATE_FILE);
+        if !saved.exists() {
+            return Ok(false);
+        }
+        self.load(&saved)?;
+        Ok(true)
+    }
+
     /// Restores what [`AdamW::save`] wrote for the same parameters (names and shapes).
     pub fn load(&mut self, path: &Path) -> Result<(), StateError> {
         let shown = path.display().to_string();

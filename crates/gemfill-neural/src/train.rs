@@ -299,16 +299,11 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
         eprintln!("warning: exclude list: skipped {row}");
     }
     let mut opt = AdamW::new(&model.vs, config.learning_rate, config.weight_decay);
-    if resume {
-        let saved = out.join(STATE_FILE);
-        if saved.exists() {
-            opt.load(&saved).map_err(|e| Error::Config(e.to_string()))?;
-        } else {
-            eprintln!(
-                "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
-                out.display()
-            );
-        }
+    if resume && !opt.resume(out).map_err(|e| Error::Config(e.to_string()))? {
+        eprintln!(
+            "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
+            out.display()
+        );
     }
 
     let budget = Duration::from_secs_f64(minutes * 60.0);

@@ -23,7 +23,7 @@ use gemfill_data::synthetic::{DATA_VERSION, Synthetic, TrainingData};
 use gemfill_dsl::{Example, Tables, eval};
 use gemfill_neural::adamw::{AdamW, STATE_FILE};
 use gemfill_neural::gemma::{Gemma, LoraConfig, LoraTarget};
-use indicatif::{ProgressBar, ProgressStyle};
+use gemfill_neural::train::{say, session_bar};
 use serde::{Deserialize, Serialize};
 use tch::{Device, Kind, Reduction, Tensor, nn};
 
@@ -273,14 +273,6 @@ pub fn evaluate(
     })
 }
 
-fn say(bar: &ProgressBar, line: String) {
-    if bar.is_hidden() {
-        eprintln!("{line}");
-    } else {
-        bar.println(line);
-    }
-}
-
 fn append_metrics(dir: &Path, report: &EvalReport) -> Result<()> {
     let path = dir.join(METRICS_FILE);
     let io = |e: std::io::Error| GemmaError::File {
@@ -416,20 +408,16 @@ pub fn finetune(
     for row in &skipped {
         eprintln!("warning: exclude list: skipped {row}");
     }
-    let mut optimizer = AdamW::new(&adapters, config.learning_rate, config.weight_decay);
-    if resume && !optimizer.resume(out)? {
-        eprintln!(
-            "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
-            out.display()
-        );
-    }
+    let mut optimizer = AdamW::for_session(
+        &adapters,
+        config.learning_rate,
+        config.weight_decay,
+        out,
+        resume,
+    )?;
 
     let budget = Duration::from_secs_f64(minutes * 60.0);
-    let bar = ProgressBar::new(budget.as_secs());
-    bar.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len}s {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let bar = session_bar(budget);
     say(
         &bar,
         format!(

@@ -117,6 +117,26 @@ impl AdamW {
         }
     }
 
+    /// The optimizer of a training session writing checkpoints to `dir`: fresh, or with
+    /// `resume` the state saved there; a checkpoint saved before optimizer state was has
+    /// none, and then the moments start from zero with a warning on stderr.
+    pub fn for_session(
+        vars: &nn::VarStore,
+        lr: f64,
+        weight_decay: f64,
+        dir: &Path,
+        resume: bool,
+    ) -> Result<AdamW, StateError> {
+        let mut optimizer = AdamW::new(vars, lr, weight_decay);
+        if resume && !optimizer.resume(dir)? {
+            eprintln!(
+                "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
+                dir.display()
+            );
+        }
+        Ok(optimizer)
+    }
+
     /// Sets the step size of the following steps.
     pub fn set_lr(&mut self, lr: f64) {
         self.lr = lr;

@@ -203,9 +203,19 @@ fn program_batch(model: &ProgramModel, tasks: &[&Synthetic]) -> (Vec<usize>, Ten
     )
 }
 
+/// The progress bar of a training session of length `budget` (elapsed seconds).
+pub fn session_bar(budget: Duration) -> ProgressBar {
+    let bar = ProgressBar::new(budget.as_secs());
+    bar.set_style(
+        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len}s {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
 /// Prints a line above the progress bar, or on stderr when the bar is hidden (output not
 /// a terminal, e.g. a background run writing to a log file).
-fn say(bar: &ProgressBar, line: String) {
+pub fn say(bar: &ProgressBar, line: String) {
     if bar.is_hidden() {
         eprintln!("{line}");
     } else {
@@ -298,20 +308,17 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
     for row in &skipped {
         eprintln!("warning: exclude list: skipped {row}");
     }
-    let mut opt = AdamW::new(&model.vs, config.learning_rate, config.weight_decay);
-    if resume && !opt.resume(out).map_err(|e| Error::Config(e.to_string()))? {
-        eprintln!(
-            "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
-            out.display()
-        );
-    }
+    let mut opt = AdamW::for_session(
+        &model.vs,
+        config.learning_rate,
+        config.weight_decay,
+        out,
+        resume,
+    )
+    .map_err(|e| Error::Config(e.to_string()))?;
 
     let budget = Duration::from_secs_f64(minutes * 60.0);
-    let bar = ProgressBar::new(budget.as_secs());
-    bar.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len}s {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let bar = session_bar(budget);
     say(
         &bar,
         format!(

@@ -90,7 +90,7 @@ def test_noise_tolerance_names_the_contradicted_example(client):
         ("Grace Hopper", "Hopper"),
         ("Grace Hopper", "Hoper"),  # a typo
     ]
-    result = client.synthesize(examples, noise_tolerance=True, timeout=3)
+    result = client.synthesize(examples, noise_tolerance=True, timeout=10)
     plain = [p for p in result.programs if p.contradicted_examples == (3,)]
     assert plain, result.programs
     assert plain[0].passed_examples == 3

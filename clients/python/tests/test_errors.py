@@ -183,3 +183,21 @@ def test_tls_mismatch_is_unavailable(with_tls):
     untrusted = gemfill.Client(with_tls.addr, tls=True)
     with untrusted, pytest.raises(gemfill.Unavailable):
         untrusted.explain("x", timeout=5)
+
+
+def test_past_the_concurrency_limit_is_resource_exhausted(tmp_path):
+    with serve(tmp_path, "--symbolic-only", "--max-concurrent", "1") as server:
+        client = server.client()
+        # A search with no answer in the language holds the only slot until cancelled.
+        busy = client.synthesize_stream([("abc", "1x9q"), ("de", "zz7")], timeout=30)
+        next(busy)
+        with client, pytest.raises(gemfill.ResourceExhausted) as raised:
+            client.synthesize([("a", "A")])
+        assert raised.value.code == grpc.StatusCode.RESOURCE_EXHAUSTED
+        busy.close()
+
+
+def test_a_missed_deadline_is_deadline_exceeded(client):
+    rows = ["a b c"] * 10000
+    with pytest.raises(gemfill.DeadlineExceeded):
+        client.execute("token(x, Word, 2)", rows, timeout=0.001)

@@ -16,6 +16,8 @@
 //!   [`EvalError`] for that input row;
 //! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
 //!   formats;
+//! - [`num`]: exact decimals: reading numbers from text, rounding, arithmetic and the
+//!   spreadsheet number pattern language;
 //! - [`program`]: [`Program`], a parsed and type-checked program ready to run;
 //! - [`prefix`]: whether program text typed so far can still become a well-typed program
 //!   (for grammar-constrained generation);
@@ -33,6 +35,7 @@ pub mod eval;
 pub mod example;
 pub mod explain;
 pub mod formats;
+pub mod num;
 pub mod ops;
 pub mod parse;
 pub mod prefix;

@@ -1,0 +1,1 @@
+//! Inferring number patterns from how numbers are shown.

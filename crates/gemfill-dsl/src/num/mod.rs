@@ -58,7 +58,7 @@ pub mod pattern;
 pub mod read;
 pub mod round;
 
-// infer pending
+pub use infer::infer_patterns;
 pub use pattern::{NumberPattern, PatternError};
 pub use read::read_number;
 pub use round::{Rounding, round_places, round_significant, round_to_multiple};
@@ -105,7 +105,8 @@ pub fn subtract(a: Decimal, b: Decimal) -> Result<Decimal, NumberError> {
 
 /// `a * b`; an error when the product is too large.
 pub fn multiply(a: Decimal, b: Decimal) -> Result<Decimal, NumberError> {
-    a.checked_mul(b).ok_or(NumberError::Overflow("multiplication"))
+    a.checked_mul(b)
+        .ok_or(NumberError::Overflow("multiplication"))
 }
 
 /// `a / b`, kept to at most 28 significant digits (rounded half away from zero) and
@@ -155,7 +156,11 @@ impl Digits {
             mantissa.to_string().bytes().map(|b| b - b'0').collect()
         };
         let negative = mantissa != 0 && value.is_sign_negative();
-        let mut out = Digits { negative, digits, scale: value.scale() as i32 };
+        let mut out = Digits {
+            negative,
+            digits,
+            scale: value.scale() as i32,
+        };
         out.trim_trailing_zeros();
         out
     }
@@ -178,7 +183,11 @@ impl Digits {
 
     /// The power of ten of the leading digit (`123.4` is 2, `0.05` is -2); 0 for zero.
     pub fn leading_exponent(&self) -> i32 {
-        if self.is_zero() { 0 } else { self.digits.len() as i32 - 1 - self.scale }
+        if self.is_zero() {
+            0
+        } else {
+            self.digits.len() as i32 - 1 - self.scale
+        }
     }
 
     /// The value times 10^`power` (exact).
@@ -255,9 +264,14 @@ mod tests {
 
     #[test]
     fn plain_text_is_shortest_and_exact() {
-        for (value, text) in [("2.500", "2.5"), ("3.0", "3"), ("-0.00", "0"), ("-12.340", "-12.34"),
-            ("1000", "1000"), ("0.000001", "0.000001")]
-        {
+        for (value, text) in [
+            ("2.500", "2.5"),
+            ("3.0", "3"),
+            ("-0.00", "0"),
+            ("-12.340", "-12.34"),
+            ("1000", "1000"),
+            ("0.000001", "0.000001"),
+        ] {
             assert_eq!(format_plain(d(value)), text, "{value}");
         }
     }
@@ -268,11 +282,23 @@ mod tests {
         assert_eq!(subtract(d("1"), d("2.5")).unwrap(), d("-1.5"));
         assert_eq!(multiply(d("1.5"), d("4")).unwrap(), d("6.0"));
         assert_eq!(divide(d("1"), d("4")).unwrap(), d("0.25"));
-        assert_eq!(divide(d("2"), d("3")).unwrap().to_string(), "0.6666666666666666666666666667");
-        assert_eq!(divide(d("10"), d("3")).unwrap().to_string(), "3.333333333333333333333333333");
+        assert_eq!(
+            divide(d("2"), d("3")).unwrap().to_string(),
+            "0.6666666666666666666666666667"
+        );
+        assert_eq!(
+            divide(d("10"), d("3")).unwrap().to_string(),
+            "3.333333333333333333333333333"
+        );
         assert_eq!(divide(d("1"), d("0")), Err(NumberError::DivisionByZero));
-        assert_eq!(multiply(Decimal::MAX, d("2")), Err(NumberError::Overflow("multiplication")));
-        assert_eq!(add(Decimal::MAX, d("1")), Err(NumberError::Overflow("addition")));
+        assert_eq!(
+            multiply(Decimal::MAX, d("2")),
+            Err(NumberError::Overflow("multiplication"))
+        );
+        assert_eq!(
+            add(Decimal::MAX, d("1")),
+            Err(NumberError::Overflow("addition"))
+        );
         assert_eq!(normalize(d("2.500")).to_string(), "2.5");
     }
 

@@ -18,7 +18,9 @@
 //! placeholder to its last) has both `.` and `,`, the last of them is the decimal
 //! separator and the other groups. Otherwise `,`, `'` and space group, and `.` is the
 //! decimal separator unless it follows a `#` and is followed by exactly three placeholders
-//! ending in `0`, as in `#.##0` (so `#.###` still means up to three decimals). Grouping separators may sit anywhere in the integer part: digits are
+//! ending in `0`, as in `#.##0` (so `#.###` still means up to three decimals). Like
+//! reading, a single `,` followed by other than three placeholders is the decimal separator
+//! (`0,00`: 2.5 -> `2,50`), so that decimal commas without grouping can be written. Grouping separators may sit anywhere in the integer part: digits are
 //! always grouped in threes. Literal characters between placeholders stay in place and
 //! placeholders are filled from the right (`000-00-0000`: 123456789 -> `123-45-6789`);
 //! integer digits beyond the placeholders go into the leftmost one.
@@ -126,13 +128,23 @@ enum Raw {
 impl NumberPattern {
     /// Parses a pattern such as `#,##0.00` or `0.00;(0.00)`.
     pub fn parse(source: &str) -> Result<NumberPattern, PatternError> {
-        let error = |problem| PatternError { pattern: source.to_owned(), problem };
+        let error = |problem| PatternError {
+            pattern: source.to_owned(),
+            problem,
+        };
         let raw_sections = split_sections(source).map_err(error)?;
         if raw_sections.len() > 3 {
             return Err(error(PatternProblem::TooManySections));
         }
-        let sections = raw_sections.into_iter().map(resolve).collect::<Result<Vec<_>, _>>().map_err(error)?;
-        Ok(NumberPattern { source: source.to_owned(), sections })
+        let sections = raw_sections
+            .into_iter()
+            .map(resolve)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(error)?;
+        Ok(NumberPattern {
+            source: source.to_owned(),
+            sections,
+        })
     }
 
     /// The pattern as it was written.
@@ -143,7 +155,10 @@ impl NumberPattern {
     /// Writes `value` with this pattern. Never fails: writing works on the value's digits,
     /// so `%` and long paddings cannot overflow.
     pub fn format(&self, value: Decimal) -> String {
-        let magnitude = Digits { negative: false, ..Digits::of(value) };
+        let magnitude = Digits {
+            negative: false,
+            ..Digits::of(value)
+        };
         let negative = Digits::of(value).negative;
         let rounds_to_zero = |section: &Section| section.rounded(magnitude.clone()).0.is_zero();
         let (section, minus) = if negative && self.sections.len() >= 2 {
@@ -156,7 +171,11 @@ impl NumberPattern {
             return zero.write(magnitude);
         }
         let written = section.write(magnitude);
-        if minus { format!("-{written}") } else { written }
+        if minus {
+            format!("-{written}")
+        } else {
+            written
+        }
     }
 }
 
@@ -188,13 +207,21 @@ fn split_sections(source: &str) -> Result<Vec<Vec<Raw>>, PatternProblem> {
                 }
                 Raw::Literal(text)
             }
-            '\\' => Raw::Literal(chars.next().ok_or(PatternProblem::DanglingBackslash)?.to_string()),
+            '\\' => Raw::Literal(
+                chars
+                    .next()
+                    .ok_or(PatternProblem::DanglingBackslash)?
+                    .to_string(),
+            ),
             '0' | '#' => Raw::Digit(c == '0'),
             '.' | ',' | '\'' | ' ' => Raw::Sep(c),
             '%' | '‰' => Raw::Percent(c),
             'E' | 'e' if matches!(chars.peek(), Some('+' | '-')) => {
                 let plus = chars.next() == Some('+');
-                Raw::Exponent { upper: c == 'E', plus }
+                Raw::Exponent {
+                    upper: c == 'E',
+                    plus,
+                }
             }
             c if PLAIN_LITERALS.contains(&c) => Raw::Literal(c.to_string()),
             c => return Err(PatternProblem::UnexpectedCharacter(c)),
@@ -209,29 +236,44 @@ fn split_sections(source: &str) -> Result<Vec<Vec<Raw>>, PatternProblem> {
 
 /// Decides which separators group and which is the decimal point, and counts places.
 fn resolve(raw: Vec<Raw>) -> Result<Section, PatternProblem> {
-    let exponent_at = raw.iter().position(|token| matches!(token, Raw::Exponent { .. }));
+    let exponent_at = raw
+        .iter()
+        .position(|token| matches!(token, Raw::Exponent { .. }));
     let mantissa_end = exponent_at.unwrap_or(raw.len());
     let digit_at = |token: &Raw| matches!(token, Raw::Digit(_));
     let first = raw[..mantissa_end].iter().position(digit_at);
     let last = raw[..mantissa_end].iter().rposition(digit_at);
-    if exponent_at.is_some()
-        && (first.is_none() || !raw[mantissa_end..].iter().any(digit_at))
-    {
+    if exponent_at.is_some() && (first.is_none() || !raw[mantissa_end..].iter().any(digit_at)) {
         return Err(PatternProblem::ExponentWithoutDigits);
     }
     let (first, last) = (first.unwrap_or(usize::MAX), last.unwrap_or(0));
     let inside = |at: usize| first <= at && at <= last;
-    let sep_in = |c: char| raw.iter().enumerate().any(|(at, token)| inside(at) && matches!(token, Raw::Sep(s) if *s == c));
+    let sep_in = |c: char| {
+        raw.iter()
+            .enumerate()
+            .any(|(at, token)| inside(at) && matches!(token, Raw::Sep(s) if *s == c))
+    };
     let last_dot_or_comma = (sep_in('.') && sep_in(','))
-        .then(|| raw.iter().enumerate().rev().find_map(|(at, token)| match token {
-            Raw::Sep(c @ ('.' | ',')) if inside(at) => Some(*c),
-            _ => None,
-        }))
+        .then(|| {
+            raw.iter()
+                .enumerate()
+                .rev()
+                .find_map(|(at, token)| match token {
+                    Raw::Sep(c @ ('.' | ',')) if inside(at) => Some(*c),
+                    _ => None,
+                })
+        })
         .flatten();
+    let comma_count = raw
+        .iter()
+        .enumerate()
+        .filter(|(at, token)| inside(*at) && matches!(token, Raw::Sep(',')))
+        .count();
     let decimal_flags: Vec<bool> = (0..raw.len())
         .map(|at| match (&raw[at], last_dot_or_comma) {
             (Raw::Sep(c), Some(decimal)) => *c == decimal,
-            (Raw::Sep(c), None) => *c == '.' && !dot_groups(&raw, at),
+            (Raw::Sep('.'), None) => !dot_groups(&raw, at),
+            (Raw::Sep(','), None) => comma_count == 1 && placeholders_after(&raw, at).len() != 3,
             _ => false,
         })
         .collect();
@@ -262,7 +304,13 @@ fn resolve(raw: Vec<Raw>) -> Result<Section, PatternProblem> {
                 Token::Literal(c.to_string())
             }
             Raw::Exponent { upper, plus } => Token::Exponent { upper, plus },
-            Raw::Sep(c) if at > last && at < mantissa_end && c == '.' && !seen_point && section.has_digits => {
+            Raw::Sep(c)
+                if at > last
+                    && at < mantissa_end
+                    && c == '.'
+                    && !seen_point
+                    && section.has_digits =>
+            {
                 seen_point = true;
                 section.decimal = c;
                 Token::Point
@@ -313,7 +361,11 @@ fn resolve(raw: Vec<Raw>) -> Result<Section, PatternProblem> {
     }
     if seen_point && section.int_places == 0 {
         // `.00` still writes the integer digits, before the point.
-        let point = section.tokens.iter().position(|token| *token == Token::Point).unwrap_or(0);
+        let point = section
+            .tokens
+            .iter()
+            .position(|token| *token == Token::Point)
+            .unwrap_or(0);
         section.tokens.insert(point, Token::IntDigit);
         section.int_places = 1;
     }
@@ -325,14 +377,19 @@ fn resolve(raw: Vec<Raw>) -> Result<Section, PatternProblem> {
 /// which the last is `0` (`#.##0`; `#.###` keeps three optional decimals).
 fn dot_groups(raw: &[Raw], at: usize) -> bool {
     let after_hash = at > 0 && matches!(raw[at - 1], Raw::Digit(false));
-    let following: Vec<bool> = raw[at + 1..]
+    let following = placeholders_after(raw, at);
+    after_hash && following.len() == 3 && following[2]
+}
+
+/// The placeholders right after the separator at `at` (true for `0`, false for `#`).
+fn placeholders_after(raw: &[Raw], at: usize) -> Vec<bool> {
+    raw[at + 1..]
         .iter()
         .map_while(|token| match token {
             Raw::Digit(zero) => Some(*zero),
             _ => None,
         })
-        .collect();
-    after_hash && following.len() == 3 && following[2]
+        .collect()
 }
 
 impl Section {
@@ -340,13 +397,22 @@ impl Section {
     fn rounded(&self, magnitude: Digits) -> (Digits, i32) {
         let scaled = magnitude.shifted(self.power);
         let places = self.frac_max as i32;
-        if !self.tokens.iter().any(|token| matches!(token, Token::Exponent { .. })) || scaled.is_zero() {
+        if !self
+            .tokens
+            .iter()
+            .any(|token| matches!(token, Token::Exponent { .. }))
+            || scaled.is_zero()
+        {
             return (scaled.round_half_away(places), 0);
         }
         let int_places = self.int_places.max(1) as i32;
         let lead = scaled.leading_exponent();
         let step = if self.engineering { int_places } else { 1 };
-        let mut exponent = if self.engineering { lead.div_euclid(int_places) * int_places } else { lead - (int_places - 1) };
+        let mut exponent = if self.engineering {
+            lead.div_euclid(int_places) * int_places
+        } else {
+            lead - (int_places - 1)
+        };
         let mut mantissa = scaled.clone().shifted(-exponent).round_half_away(places);
         if mantissa.leading_exponent() >= int_places {
             exponent += step;
@@ -376,12 +442,25 @@ impl Section {
             int.insert(0, 0);
         }
         let int_parts = fill_from_right(&int, self.int_places, self.grouping);
-        let exp_digits: Vec<u8> = exponent.unsigned_abs().to_string().bytes().map(|b| b - b'0').collect();
-        let mut exp_digits = if exponent == 0 && self.exp_min == 0 { Vec::new() } else { exp_digits };
+        let exp_digits: Vec<u8> = exponent
+            .unsigned_abs()
+            .to_string()
+            .bytes()
+            .map(|b| b - b'0')
+            .collect();
+        let mut exp_digits = if exponent == 0 && self.exp_min == 0 {
+            Vec::new()
+        } else {
+            exp_digits
+        };
         while exp_digits.len() < self.exp_min {
             exp_digits.insert(0, 0);
         }
-        let exp_places = self.tokens.iter().filter(|token| **token == Token::ExpDigit).count();
+        let exp_places = self
+            .tokens
+            .iter()
+            .filter(|token| **token == Token::ExpDigit)
+            .count();
         let exp_parts = fill_from_right(&exp_digits, exp_places, None);
         let (mut int_at, mut frac_at, mut exp_at) = (0, 0, 0);
         for token in &self.tokens {
@@ -425,7 +504,9 @@ fn fill_from_right(digits: &[u8], places: usize, grouping: Option<char>) -> Vec<
     for (from_left, &digit) in digits.iter().enumerate() {
         let from_right = count - 1 - from_left;
         let place = places.saturating_sub(1).saturating_sub(from_right);
-        let Some(part) = parts.get_mut(place) else { continue };
+        let Some(part) = parts.get_mut(place) else {
+            continue;
+        };
         part.push(char::from(b'0' + digit));
         if let Some(separator) = grouping
             && from_right > 0

@@ -3,7 +3,9 @@ use std::str::FromStr;
 use super::*;
 
 fn write(pattern: &str, value: &str) -> String {
-    NumberPattern::parse(pattern).unwrap_or_else(|e| panic!("{e}")).format(Decimal::from_str(value).unwrap())
+    NumberPattern::parse(pattern)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .format(Decimal::from_str(value).unwrap())
 }
 
 #[test]
@@ -60,9 +62,19 @@ fn writes_values_like_a_spreadsheet() {
         ("000-00-0000", "123456789", "123-45-6789"),
         ("(000) 000-0000", "5551234567", "(555) 123-4567"),
         ("0:00", "130", "1:30"),
-        ("0.00", "79228162514264337593543950335", "79228162514264337593543950335.00"),
-        ("0%", "79228162514264337593543950335", "7922816251426433759354395033500%"),
+        (
+            "0.00",
+            "79228162514264337593543950335",
+            "79228162514264337593543950335.00",
+        ),
+        (
+            "0%",
+            "79228162514264337593543950335",
+            "7922816251426433759354395033500%",
+        ),
         ("#.###", "1.5", "1.5"),
+        ("0,00", "2.5", "2,50"),
+        ("0,000", "2500", "2,500"),
         ("\"total\"", "12", "total"),
     ];
     for (pattern, value, expected) in table {
@@ -74,19 +86,50 @@ fn writes_values_like_a_spreadsheet() {
 fn bad_patterns_name_the_problem() {
     let table = [
         ("", "pattern \"\": the pattern is empty"),
-        ("0.00q", "pattern \"0.00q\": 'q' is not a number placeholder; put literal text in double quotes"),
+        (
+            "0.00q",
+            "pattern \"0.00q\": 'q' is not a number placeholder; put literal text in double quotes",
+        ),
         ("\"abc", "pattern \"\"abc\": a double quote is not closed"),
-        ("0\\", "pattern \"0\\\": a backslash at the end escapes nothing"),
-        ("0;0;0;0", "pattern \"0;0;0;0\": a pattern has at most three sections: positive;negative;zero"),
-        ("0.0.0", "pattern \"0.0.0\": a number has only one decimal separator"),
-        ("0.0,0.0", "pattern \"0.0,0.0\": ',' groups digits, which decimals cannot have"),
-        ("0.00'0", "pattern \"0.00'0\": '\'' groups digits, which decimals cannot have"),
-        (",0", "pattern \",0\": ',' must stand between digit placeholders (0 or #)"),
-        ("0E+", "pattern \"0E+\": scientific notation needs digit placeholders before and after 'E'"),
-        ("0E", "pattern \"0E\": 'E' is not a number placeholder; put literal text in double quotes"),
+        (
+            "0\\",
+            "pattern \"0\\\": a backslash at the end escapes nothing",
+        ),
+        (
+            "0;0;0;0",
+            "pattern \"0;0;0;0\": a pattern has at most three sections: positive;negative;zero",
+        ),
+        (
+            "0.0.0",
+            "pattern \"0.0.0\": a number has only one decimal separator",
+        ),
+        (
+            "0.0,0.0",
+            "pattern \"0.0,0.0\": ',' groups digits, which decimals cannot have",
+        ),
+        (
+            "0.00'0",
+            "pattern \"0.00'0\": '\'' groups digits, which decimals cannot have",
+        ),
+        (
+            ",0",
+            "pattern \",0\": ',' must stand between digit placeholders (0 or #)",
+        ),
+        (
+            "0E+",
+            "pattern \"0E+\": scientific notation needs digit placeholders before and after 'E'",
+        ),
+        (
+            "0E",
+            "pattern \"0E\": 'E' is not a number placeholder; put literal text in double quotes",
+        ),
     ];
     for (pattern, message) in table {
-        assert_eq!(NumberPattern::parse(pattern).unwrap_err().to_string(), message, "{pattern}");
+        assert_eq!(
+            NumberPattern::parse(pattern).unwrap_err().to_string(),
+            message,
+            "{pattern}"
+        );
     }
 }
 

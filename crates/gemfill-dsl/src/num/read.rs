@@ -84,7 +84,9 @@ pub(crate) fn scan_number(text: &str) -> Result<Scanned<'_>, NumberError> {
         scanned.exponent = Some((e, sign, digits));
     }
     let exponent_value = exponent.map_or(Some(0), |(value, ..)| value);
-    scanned.end += exponent.map_or(0, |(_, _, sign, digits)| 1 + usize::from(sign.is_some()) + digits);
+    scanned.end += exponent.map_or(0, |(_, _, sign, digits)| {
+        1 + usize::from(sign.is_some()) + digits
+    });
     let rest = &text[scanned.end..];
     for (spaced, skip) in [(false, ""), (true, " "), (true, "\u{a0}")] {
         if let Some(after) = rest.strip_prefix(skip)
@@ -105,9 +107,7 @@ pub(crate) fn scan_number(text: &str) -> Result<Scanned<'_>, NumberError> {
         }
     }
     let magnitude = exponent_value
-        .and_then(|exponent| {
-            to_decimal(&scanned.int_digits, &body.frac_digits, exponent)
-        })
+        .and_then(|exponent| to_decimal(&scanned.int_digits, &body.frac_digits, exponent))
         .ok_or_else(|| NumberError::OutOfRange(shorten(&text[scanned.start..scanned.end])))?;
     let divisor = match scanned.percent {
         Some(('‰', _)) => Some(Decimal::ONE_THOUSAND),
@@ -180,7 +180,10 @@ fn sign_before(before: &str) -> Option<(SignShown, &str)> {
 
 /// A sign counts only when it does not join two words (`ID-12` is 12, not -12).
 fn sign_stands_alone(before_sign: &str) -> bool {
-    !before_sign.chars().next_back().is_some_and(char::is_alphanumeric)
+    !before_sign
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// The currency symbol (with the space after it) that ends `before`.
@@ -189,7 +192,9 @@ fn currency_before(before: &str) -> Option<&str> {
         .strip_suffix(' ')
         .or_else(|| before.strip_suffix('\u{a0}'))
         .unwrap_or(before);
-    let symbol = CURRENCIES.iter().find(|symbol| trimmed.ends_with(*symbol))?;
+    let symbol = CURRENCIES
+        .iter()
+        .find(|symbol| trimmed.ends_with(*symbol))?;
     let rest = &trimmed[..trimmed.len() - symbol.len()];
     let word_like = symbol.chars().all(char::is_alphabetic) || *symbol == "R$";
     if word_like && rest.chars().next_back().is_some_and(char::is_alphabetic) {
@@ -216,7 +221,9 @@ fn scan_body(text: &str, start: usize) -> Body {
     loop {
         let run_end = at + text[at..].bytes().take_while(u8::is_ascii_digit).count();
         runs.push((at, run_end));
-        let Some(sep) = text[run_end..].chars().next() else { break };
+        let Some(sep) = text[run_end..].chars().next() else {
+            break;
+        };
         let is_sep = matches!(sep, '.' | ',') || GROUPING_ONLY.contains(&sep);
         let next = run_end + sep.len_utf8();
         if !is_sep || !text.as_bytes().get(next).is_some_and(u8::is_ascii_digit) {
@@ -242,9 +249,8 @@ fn scan_body(text: &str, start: usize) -> Body {
     }
     let decimal_at = decimal_separator(&seps, &lens);
     let grouping_end = decimal_at.unwrap_or(seps.len());
-    let bad_group = (0..grouping_end).find(|&j| {
-        seps[j] != seps[0] || lens[j + 1] != 3 || lens[0] > 3
-    });
+    let bad_group =
+        (0..grouping_end).find(|&j| seps[j] != seps[0] || lens[j + 1] != 3 || lens[0] > 3);
     let (int_runs, decimal_at) = match bad_group {
         Some(j) => (j + 1, None),
         None => (grouping_end + 1, decimal_at),
@@ -302,7 +308,11 @@ fn read_exponent(rest: &str) -> Option<(Option<i32>, char, Option<char>, usize)>
         None
     } else {
         let magnitude: i32 = significant.parse().unwrap_or(0);
-        Some(if sign == Some('-') { -magnitude } else { magnitude })
+        Some(if sign == Some('-') {
+            -magnitude
+        } else {
+            magnitude
+        })
     };
     Some((value, e, sign, count))
 }
@@ -390,7 +400,10 @@ mod tests {
             ("007", "7"),
             ("abc", "error: 'abc' has no number in it"),
             ("", "error: '' has no number in it"),
-            ("1e99999", "error: '1e99999' is too large or too precise for an exact number (at most 28 digits)"),
+            (
+                "1e99999",
+                "error: '1e99999' is too large or too precise for an exact number (at most 28 digits)",
+            ),
         ];
         for (text, expected) in table {
             assert_eq!(read(text), expected, "{text:?}");
@@ -401,10 +414,16 @@ mod tests {
     fn scanning_records_how_the_number_is_written() {
         let scanned = scan_number("Pay ($1,234.50) now").unwrap();
         assert_eq!(scanned.value, Decimal::from_str("-1234.50").unwrap());
-        assert_eq!(&"Pay ($1,234.50) now"[scanned.start..scanned.end], "($1,234.50)");
+        assert_eq!(
+            &"Pay ($1,234.50) now"[scanned.start..scanned.end],
+            "($1,234.50)"
+        );
         assert_eq!(scanned.sign, SignShown::Parentheses);
         assert_eq!(scanned.currency, Some("$"));
-        assert_eq!((scanned.grouping, scanned.decimal, scanned.frac_digits), (Some(','), Some('.'), 2));
+        assert_eq!(
+            (scanned.grouping, scanned.decimal, scanned.frac_digits),
+            (Some(','), Some('.'), 2)
+        );
         let scanned = scan_number("1.2E+03").unwrap();
         assert_eq!(scanned.exponent, Some(('E', Some('+'), 2)));
     }

@@ -22,8 +22,13 @@ pub enum Rounding {
 
 impl Rounding {
     /// Every mode, in the order of the docs.
-    pub const ALL: [Rounding; 5] =
-        [Rounding::HalfUp, Rounding::HalfEven, Rounding::Up, Rounding::Down, Rounding::TowardZero];
+    pub const ALL: [Rounding; 5] = [
+        Rounding::HalfUp,
+        Rounding::HalfEven,
+        Rounding::Up,
+        Rounding::Down,
+        Rounding::TowardZero,
+    ];
 
     /// The mode's name in the language: `half_up`, `half_even`, `up`, `down`, `toward_zero`.
     pub fn name(self) -> &'static str {
@@ -45,7 +50,11 @@ impl Rounding {
 /// `value` rounded to a multiple of `step` (`step > 0`), written with the step's scale:
 /// 3.14159 to 0.01 is 3.14, 13 up to 5 is 15, 3.9 down to 0.25 is 3.75, 2340 to 50 is
 /// 2350. Exact: the remainder is computed without division error.
-pub fn round_to_multiple(value: Decimal, step: Decimal, mode: Rounding) -> Result<Decimal, NumberError> {
+pub fn round_to_multiple(
+    value: Decimal,
+    step: Decimal,
+    mode: Rounding,
+) -> Result<Decimal, NumberError> {
     if step <= Decimal::ZERO {
         return Err(NumberError::BadStep(step));
     }
@@ -59,14 +68,23 @@ pub fn round_to_multiple(value: Decimal, step: Decimal, mode: Rounding) -> Resul
     let multiples = if remainder.is_zero() {
         toward_zero
     } else {
-        let away = if value.is_sign_negative() { toward_zero - Decimal::ONE } else { toward_zero + Decimal::ONE };
-        let twice = remainder.abs().checked_mul(Decimal::TWO).ok_or_else(overflow)?;
+        let away = if value.is_sign_negative() {
+            toward_zero - Decimal::ONE
+        } else {
+            toward_zero + Decimal::ONE
+        };
+        let twice = remainder
+            .abs()
+            .checked_mul(Decimal::TWO)
+            .ok_or_else(overflow)?;
         let goes_away = match mode {
             Rounding::TowardZero => false,
             Rounding::Up => !value.is_sign_negative(),
             Rounding::Down => value.is_sign_negative(),
             Rounding::HalfUp => twice >= step,
-            Rounding::HalfEven => twice > step || (twice == step && (away % Decimal::TWO).is_zero()),
+            Rounding::HalfEven => {
+                twice > step || (twice == step && (away % Decimal::TWO).is_zero())
+            }
         };
         if goes_away { away } else { toward_zero }
     };
@@ -88,7 +106,11 @@ pub fn round_places(value: Decimal, places: u32, mode: Rounding) -> Result<Decim
 
 /// `value` rounded to `digits` significant digits (1 to 28): 1234 to 2 is 1200, 0.012345
 /// to 3 is 0.0123, 999 to 2 is 1000.
-pub fn round_significant(value: Decimal, digits: u32, mode: Rounding) -> Result<Decimal, NumberError> {
+pub fn round_significant(
+    value: Decimal,
+    digits: u32,
+    mode: Rounding,
+) -> Result<Decimal, NumberError> {
     if !(1..=28).contains(&digits) {
         return Err(NumberError::BadDigits(digits));
     }
@@ -101,7 +123,10 @@ pub fn round_significant(value: Decimal, digits: u32, mode: Rounding) -> Result<
     let step = if power >= 0 {
         (0..power).try_fold(Decimal::ONE, |step, _| step.checked_mul(Decimal::TEN))
     } else {
-        u32::try_from(-power).ok().filter(|&scale| scale <= 28).map(|scale| Decimal::new(1, scale))
+        u32::try_from(-power)
+            .ok()
+            .filter(|&scale| scale <= 28)
+            .map(|scale| Decimal::new(1, scale))
     };
     match step {
         Some(step) => round_to_multiple(value, step, mode),
@@ -158,17 +183,32 @@ mod tests {
             let rounded = round_to_multiple(d(value), d(step), mode).unwrap();
             assert_eq!(rounded.to_string(), expected, "{value} to {step} {mode:?}");
         }
-        assert_eq!(round_to_multiple(d("1"), d("0"), HalfUp), Err(NumberError::BadStep(d("0"))));
-        assert_eq!(round_to_multiple(d("1"), d("-5"), HalfUp), Err(NumberError::BadStep(d("-5"))));
+        assert_eq!(
+            round_to_multiple(d("1"), d("0"), HalfUp),
+            Err(NumberError::BadStep(d("0")))
+        );
+        assert_eq!(
+            round_to_multiple(d("1"), d("-5"), HalfUp),
+            Err(NumberError::BadStep(d("-5")))
+        );
         assert!(round_to_multiple(Decimal::MAX, d("0.7"), Up).is_err());
     }
 
     #[test]
     fn rounds_to_places_and_significant_digits() {
         use Rounding::*;
-        assert_eq!(round_places(d("3.14159"), 2, HalfUp).unwrap().to_string(), "3.14");
-        assert_eq!(round_places(d("2.5"), 0, HalfEven).unwrap().to_string(), "2");
-        assert_eq!(round_places(d("1"), 29, HalfEven), Err(NumberError::BadPlaces(29)));
+        assert_eq!(
+            round_places(d("3.14159"), 2, HalfUp).unwrap().to_string(),
+            "3.14"
+        );
+        assert_eq!(
+            round_places(d("2.5"), 0, HalfEven).unwrap().to_string(),
+            "2"
+        );
+        assert_eq!(
+            round_places(d("1"), 29, HalfEven),
+            Err(NumberError::BadPlaces(29))
+        );
         let table = [
             ("1234", 2, "1200"),
             ("0.012345", 3, "0.0123"),
@@ -181,6 +221,9 @@ mod tests {
             let rounded = round_significant(d(value), digits, HalfUp).unwrap();
             assert_eq!(rounded.to_string(), expected, "{value} to {digits}");
         }
-        assert_eq!(round_significant(d("1"), 0, HalfUp), Err(NumberError::BadDigits(0)));
+        assert_eq!(
+            round_significant(d("1"), 0, HalfUp),
+            Err(NumberError::BadDigits(0))
+        );
     }
 }

@@ -14,6 +14,8 @@
 //!   interpreter and the synthesizer;
 //! - [`eval`](mod@eval): the interpreter, which never panics: an operator that cannot apply yields an
 //!   [`EvalError`] for that input row;
+//! - [`time`]: dates, times of day and durations: reading them from text, the date
+//!   pattern language, arithmetic, rounding and time zones;
 //! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
 //!   formats;
 //! - [`num`]: exact decimals: reading numbers from text, rounding, arithmetic and the
@@ -42,6 +44,7 @@ pub mod prefix;
 pub mod print;
 pub mod program;
 pub mod tables;
+pub mod time;
 pub mod tokens;
 pub mod typecheck;
 pub mod value;

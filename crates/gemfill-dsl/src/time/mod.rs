@@ -38,6 +38,7 @@ use std::fmt;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, Timelike};
 
+pub use any::{Order, read_any};
 pub use pattern::{DatePattern, DatePatternError, DatePatternProblem};
 
 use crate::num::NumberError;

@@ -30,11 +30,6 @@ impl<'t> Cursor<'t> {
         self.rest().chars().next()
     }
 
-    /// The character before the position.
-    pub fn before(&self) -> Option<char> {
-        self.text[..self.at].chars().next_back()
-    }
-
     /// Reads `c` if it is next.
     pub fn eat(&mut self, c: char) -> bool {
         if self.peek() == Some(c) {

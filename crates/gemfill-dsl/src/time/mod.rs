@@ -39,7 +39,9 @@ use std::fmt;
 use chrono::{FixedOffset, NaiveDate, NaiveTime, Timelike};
 
 pub use any::{Order, read_any};
+pub use arith::{Unit, between, end_of, round_to, shift, start_of};
 pub use pattern::{DatePattern, DatePatternError, DatePatternProblem};
+pub use serial::{from_serial, read_serial, read_unix_millis, read_unix_seconds, to_serial};
 
 use crate::num::NumberError;
 

@@ -42,6 +42,7 @@ pub use any::{Order, read_any};
 pub use arith::{Unit, between, end_of, round_to, shift, start_of};
 pub use pattern::{DatePattern, DatePatternError, DatePatternProblem};
 pub use serial::{from_serial, read_serial, read_unix_millis, read_unix_seconds, to_serial};
+pub use zone::{in_zone, to_zone};
 
 use crate::num::NumberError;
 

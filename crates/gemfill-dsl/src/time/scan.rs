@@ -165,18 +165,15 @@ impl<'t> Cursor<'t> {
             return None;
         };
         let hours: i32 = hours_text.parse().unwrap_or(0);
-        let minutes = if hours_text.len() == 2 {
-            let before_colon = *self;
-            self.eat(':');
-            self.digits(2, 2).map_or_else(
-                || {
-                    *self = before_colon;
-                    0
-                },
-                |minutes| minutes as i32,
-            )
-        } else {
-            0
+        // Minutes follow two-digit hours, with or without a colon, or one digit after a colon.
+        let before_minutes = *self;
+        let colon = self.eat(':');
+        let minutes = match self.digits(2, 2) {
+            Some(minutes) if colon || hours_text.len() == 2 => minutes as i32,
+            _ => {
+                *self = before_minutes;
+                0
+            }
         };
         let seconds = (hours * 60 + minutes) * 60;
         match FixedOffset::east_opt(if negative { -seconds } else { seconds }) {
@@ -208,6 +205,8 @@ mod tests {
         assert_eq!(read("-5"), Some((-300, 2)));
         assert_eq!(read("UTC"), Some((0, 3)));
         assert_eq!(read("GMT+1"), Some((60, 5)));
+        assert_eq!(read("UTC+5:30"), Some((330, 8)));
+        assert_eq!(read("+0530"), Some((330, 5)));
         assert_eq!(read("+25:00"), None);
         assert_eq!(read("Zulu"), None);
         assert_eq!(read("+"), None);

@@ -116,7 +116,11 @@ pub fn divide(a: Decimal, b: Decimal) -> Result<Decimal, NumberError> {
         return Err(NumberError::DivisionByZero);
     }
     let quotient = a.checked_div(b).ok_or(NumberError::Overflow("division"))?;
-    Ok(round_significant(quotient, DIVISION_DIGITS, Rounding::HalfUp)?.normalize())
+    // Rounding a 29-digit quotient near the largest decimal up could overflow; cutting
+    // it cannot.
+    let kept = round_significant(quotient, DIVISION_DIGITS, Rounding::HalfUp)
+        .or_else(|_| round_significant(quotient, DIVISION_DIGITS, Rounding::TowardZero))?;
+    Ok(kept.normalize())
 }
 
 /// `value` without trailing zeros in its decimals (`2.500` becomes `2.5`, `3.0` becomes 3).

@@ -65,6 +65,15 @@ pub fn round_to_multiple(
         .and_then(|whole| whole.checked_div(step))
         .ok_or_else(overflow)?
         .round_dp(0);
+    // rust_decimal's remainder is inexact for values near its limits; refuse rather than
+    // return a result that is not a multiple of the step.
+    let exact = toward_zero
+        .checked_mul(step)
+        .and_then(|whole| whole.checked_add(remainder))
+        == Some(value);
+    if !exact {
+        return Err(overflow());
+    }
     let multiples = if remainder.is_zero() {
         toward_zero
     } else {

@@ -187,6 +187,54 @@ pub(crate) fn quote(text: &str) -> String {
     out
 }
 
+/// A piece of a date or duration pattern: literal text, or a run of one letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Piece {
+    Literal(String),
+    Run(char, usize),
+}
+
+/// Splits a pattern into literal text (quoted with `'`, or any non-letter) and runs of
+/// letters.
+pub(crate) fn split_pattern(source: &str) -> Result<Vec<Piece>, DatePatternProblem> {
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut literal = String::new();
+    let chars: Vec<char> = source.chars().collect();
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        if c == '\'' {
+            if chars.get(at + 1) == Some(&'\'') {
+                literal.push('\'');
+                at += 2;
+                continue;
+            }
+            let close = chars[at + 1..]
+                .iter()
+                .position(|&q| q == '\'')
+                .ok_or(DatePatternProblem::UnclosedQuote)?;
+            literal.extend(&chars[at + 1..at + 1 + close]);
+            at += close + 2;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            literal.push(c);
+            at += 1;
+            continue;
+        }
+        let run = chars[at..].iter().take_while(|&&next| next == c).count();
+        if !literal.is_empty() {
+            pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+        }
+        pieces.push(Piece::Run(c, run));
+        at += run;
+    }
+    if !literal.is_empty() {
+        pieces.push(Piece::Literal(literal));
+    }
+    Ok(pieces)
+}
+
 /// A parsed date pattern: a list of fields, parsed once and used for many values.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DatePattern {
@@ -221,6 +269,12 @@ pub enum DatePatternProblem {
         /// The lengths that are fields.
         allowed: &'static str,
     },
+    /// A letter that is not a duration field.
+    #[error("'{0}' is not a duration field (d, h, m, s, S); put literal text in single quotes")]
+    NotADurationField(char),
+    /// A duration pattern without any field.
+    #[error("a duration pattern needs at least one of d, h, m or s")]
+    NoDurationField,
     /// A `'` that is never closed.
     #[error("a single quote is not closed (write '' for a quote)")]
     UnclosedQuote,
@@ -233,47 +287,19 @@ impl DatePattern {
             pattern: source.to_owned(),
             problem,
         };
+        let pieces = split_pattern(source).map_err(error)?;
         let mut fields: Vec<Field> = Vec::new();
-        let mut literal = String::new();
-        let chars: Vec<char> = source.chars().collect();
-        let mut at = 0;
-        while at < chars.len() {
-            let c = chars[at];
-            if c == '\'' {
-                if chars.get(at + 1) == Some(&'\'') {
-                    literal.push('\'');
-                    at += 2;
-                    continue;
+        let mut pieces = pieces.into_iter().peekable();
+        while let Some(piece) = pieces.next() {
+            let field = match piece {
+                Piece::Literal(text) => Field::Literal(text),
+                Piece::Run('d', 1) if pieces.peek() == Some(&Piece::Run('o', 1)) => {
+                    pieces.next();
+                    Field::DayOrdinal
                 }
-                let close = chars[at + 1..]
-                    .iter()
-                    .position(|&q| q == '\'')
-                    .ok_or_else(|| error(DatePatternProblem::UnclosedQuote))?;
-                literal.extend(&chars[at + 1..at + 1 + close]);
-                at += close + 2;
-                continue;
-            }
-            if !c.is_ascii_alphabetic() {
-                literal.push(c);
-                at += 1;
-                continue;
-            }
-            let run = chars[at..].iter().take_while(|&&next| next == c).count();
-            let ordinal = c == 'd' && run == 1 && chars.get(at + 1) == Some(&'o');
-            let field = if ordinal {
-                Ok(Field::DayOrdinal)
-            } else {
-                field_of(c, run)
-            }
-            .map_err(error)?;
-            if !literal.is_empty() {
-                fields.push(Field::Literal(std::mem::take(&mut literal)));
-            }
+                Piece::Run(letter, run) => field_of(letter, run).map_err(error)?,
+            };
             fields.push(field);
-            at += run + usize::from(ordinal);
-        }
-        if !literal.is_empty() {
-            fields.push(Field::Literal(literal));
         }
         if fields.is_empty() {
             return Err(error(DatePatternProblem::Empty));

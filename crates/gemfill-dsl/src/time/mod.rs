@@ -41,6 +41,7 @@ use chrono::{FixedOffset, NaiveDate, NaiveTime, Timelike};
 pub use any::{Order, read_any};
 pub use arith::{Unit, between, end_of, round_to, shift, start_of};
 pub use duration::{DurationPattern, read_duration};
+pub use infer::{infer_date_patterns, infer_duration_patterns};
 pub use pattern::{DatePattern, DatePatternError, DatePatternProblem};
 pub use serial::{from_serial, read_serial, read_unix_millis, read_unix_seconds, to_serial};
 pub use zone::{in_zone, to_zone};

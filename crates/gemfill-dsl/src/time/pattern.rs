@@ -315,12 +315,6 @@ impl DatePattern {
         &self.source
     }
 
-    /// A pattern made of fields (for inference), with its canonical source.
-    pub(crate) fn from_fields(fields: Vec<Field>) -> DatePattern {
-        let source = fields.iter().map(Field::letters).collect();
-        DatePattern { source, fields }
-    }
-
     /// Whether the pattern has a field that shows a part of the day (an hour, minute, ...).
     pub fn has_time(&self) -> bool {
         self.fields.iter().any(|field| {

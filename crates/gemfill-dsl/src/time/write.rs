@@ -45,7 +45,11 @@ pub(crate) fn write_offset(out: &mut String, offset: FixedOffset, colon: bool) {
     );
 }
 
-fn write_field(out: &mut String, field: &Field, moment: &Moment) -> Result<(), TimeError> {
+pub(crate) fn write_field(
+    out: &mut String,
+    field: &Field,
+    moment: &Moment,
+) -> Result<(), TimeError> {
     let date = || moment.need_date();
     let time = || moment.need_time();
     let _ = match field {

@@ -128,7 +128,7 @@ impl Shape {
             core.push(if from_right < self.int_min { '0' } else { '#' });
             if let Some(separator) = grouping
                 && from_right > 0
-                && from_right % 3 == 0
+                && from_right.is_multiple_of(3)
             {
                 core.push(separator);
             }

@@ -510,7 +510,7 @@ fn fill_from_right(digits: &[u8], places: usize, grouping: Option<char>) -> Vec<
         part.push(char::from(b'0' + digit));
         if let Some(separator) = grouping
             && from_right > 0
-            && from_right % 3 == 0
+            && from_right.is_multiple_of(3)
         {
             part.push(separator);
         }

@@ -102,8 +102,16 @@ pub(crate) fn scan_number(text: &str) -> Result<Scanned<'_>, NumberError> {
         if text[scanned.end..].starts_with(')') {
             scanned.end += 1;
         } else {
+            // No closing parenthesis: the number starts after the opening one.
+            let digits_start = start;
+            scanned.start = text[..digits_start]
+                .rfind('(')
+                .map_or(digits_start, |paren| paren + 1);
+            if scanned.sign_after_currency {
+                scanned.currency = None;
+                scanned.sign_after_currency = false;
+            }
             scanned.sign = SignShown::None;
-            scanned.start += 1;
         }
     }
     let magnitude = exponent_value
@@ -381,6 +389,8 @@ mod tests {
             ("(3.20)", "-3.2"),
             ("($1,234.50)", "-1234.5"),
             ("(3.20", "3.2"),
+            ("€(5", "5"),
+            ("($5", "5"),
             ("-$1.50", "-1.5"),
             ("$-1.50", "-1.5"),
             ("€ 12,50", "12.5"),

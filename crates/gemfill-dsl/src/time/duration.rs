@@ -54,6 +54,9 @@ const UNIT_WORDS: [(&[&str], &str); 6] = [
     ),
 ];
 
+/// A reader of one form of duration at a cursor: None when the form is not there.
+type Reader = fn(&mut Cursor) -> Option<Result<Decimal, TimeError>>;
+
 /// The first duration in `text`, in seconds (see the module docs).
 pub fn read_duration(text: &str) -> Result<Decimal, TimeError> {
     for (start, c) in text.char_indices() {
@@ -72,8 +75,7 @@ pub fn read_duration(text: &str) -> Result<Decimal, TimeError> {
             cursor.eat('+');
         }
         let body = cursor;
-        let readers: [fn(&mut Cursor) -> Option<Result<Decimal, TimeError>>; 3] =
-            [iso_duration, clock_duration, word_duration];
+        let readers: [Reader; 3] = [iso_duration, clock_duration, word_duration];
         for reader in readers {
             cursor = body;
             if let Some(seconds) = reader(&mut cursor) {

@@ -1,10 +1,7 @@
 use super::*;
 
 fn read(text: &str) -> String {
-    read_duration(text).map_or_else(
-        |error| format!("error: {error}"),
-        |seconds| num::format_plain(seconds),
-    )
+    read_duration(text).map_or_else(|error| format!("error: {error}"), num::format_plain)
 }
 
 fn write(pattern: &str, seconds: &str) -> String {

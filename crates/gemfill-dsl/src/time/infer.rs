@@ -245,25 +245,10 @@ fn pattern_cost(fields: &[Field], rendered: &[(Field, String, u32)]) -> u32 {
     let colon_misuse = fields
         .windows(3)
         .filter(|window| matches!(&window[1], Field::Literal(text) if text.contains(':')))
-        .filter(|window| !is_time_field(&window[0]) || !is_time_field(&window[2]))
+        .filter(|window| !window[0].is_time_of_day() || !window[2].is_time_of_day())
         .count() as u32
         * 5;
     base + padded.min(unpadded) as u32 + year_mismatch + colon_misuse
-}
-
-fn is_time_field(field: &Field) -> bool {
-    matches!(
-        field,
-        Field::Hour
-            | Field::Hour2
-            | Field::Hour12
-            | Field::Hour12Padded
-            | Field::Minute
-            | Field::Minute2
-            | Field::Second
-            | Field::Second2
-            | Field::Fraction(_)
-    )
 }
 
 /// Unit words that may stand as literal text in an inferred duration pattern.

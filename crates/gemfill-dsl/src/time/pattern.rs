@@ -138,6 +138,22 @@ impl Field {
         fixed.to_owned()
     }
 
+    /// Whether the field shows a number of the time of day (hours to fractions of a second).
+    pub fn is_time_of_day(&self) -> bool {
+        matches!(
+            self,
+            Field::Hour
+                | Field::Hour2
+                | Field::Hour12
+                | Field::Hour12Padded
+                | Field::Minute
+                | Field::Minute2
+                | Field::Second
+                | Field::Second2
+                | Field::Fraction(_)
+        )
+    }
+
     /// What the field is, for error messages.
     pub fn describe(&self) -> &'static str {
         match self {
@@ -317,22 +333,9 @@ impl DatePattern {
 
     /// Whether the pattern has a field that shows a part of the day (an hour, minute, ...).
     pub fn has_time(&self) -> bool {
-        self.fields.iter().any(|field| {
-            matches!(
-                field,
-                Field::Hour
-                    | Field::Hour2
-                    | Field::Hour12
-                    | Field::Hour12Padded
-                    | Field::Minute
-                    | Field::Minute2
-                    | Field::Second
-                    | Field::Second2
-                    | Field::Fraction(_)
-                    | Field::AmPm
-                    | Field::AmPmLower
-            )
-        })
+        self.fields
+            .iter()
+            .any(|field| field.is_time_of_day() || matches!(field, Field::AmPm | Field::AmPmLower))
     }
 }
 

@@ -11,6 +11,15 @@
 //! - [`pattern`](mod@pattern): [`NumberPattern`], the spreadsheet `TEXT()` pattern language;
 //! - [`infer`](mod@infer): [`infer_patterns`], the patterns that write given texts.
 //!
+//! ```
+//! use gemfill_dsl::num::{NumberPattern, Rounding, read_number, round_to_multiple};
+//! let value = read_number("Total: 1,234.567 USD").unwrap();
+//! let rounded = round_to_multiple(value, "0.05".parse().unwrap(), Rounding::HalfUp).unwrap();
+//! let pattern = NumberPattern::parse("$#,##0.00;($#,##0.00)").unwrap();
+//! assert_eq!(pattern.format(rounded), "$1,234.55");
+//! assert_eq!(pattern.format(-rounded), "($1,234.55)");
+//! ```
+//!
 //! ## Reading a number
 //!
 //! [`read_number`] finds the **first** number in a text: `"Total: 1,234.50 USD"` is

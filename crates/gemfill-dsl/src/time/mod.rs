@@ -17,6 +17,18 @@
 //! - [`infer`](mod@infer): [`infer_date_patterns`] and [`infer_duration_patterns`], the
 //!   patterns that write a value as shown.
 //!
+//! ```
+//! use gemfill_dsl::num::Decimal;
+//! use gemfill_dsl::time::{DatePattern, Order, Unit, read_any, shift, to_zone};
+//! let moment = read_any("Shipped: 7/4/2023 11:30 PM", Order::MonthFirst).unwrap();
+//! let later = shift(&moment, Decimal::from(1), Unit::Months).unwrap();
+//! let pattern = DatePattern::parse("EEE d MMM yyyy, HH:mm").unwrap();
+//! assert_eq!(pattern.format(&later).unwrap(), "Fri 4 Aug 2023, 23:30");
+//! let utc = read_any("2023-07-04T23:30Z", Order::YearFirst).unwrap();
+//! let paris = to_zone(&utc, "Europe/Paris").unwrap();
+//! assert_eq!(DatePattern::parse("yyyy-MM-dd HH:mm xxx").unwrap().format(&paris).unwrap(), "2023-07-05 01:30 +02:00");
+//! ```
+//!
 //! Internals: `names` holds month and weekday names, `scan` the cursor that readers share,
 //! `parts` the fields read from a text and how they make a moment, `write` and `read` the
 //! two directions of a date pattern.

@@ -34,7 +34,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::Digits;
+use super::digits::Digits;
 
 /// Characters that a pattern writes as themselves without quotes.
 const PLAIN_LITERALS: [char; 12] = ['$', '€', '£', '¥', '₹', '₩', '-', '+', '(', ')', ':', '/'];

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::NumberError;
+use super::error::NumberError;
 
 /// Currency symbols that may stand between the sign and the digits, longest first.
 const CURRENCIES: [&str; 8] = ["R$", "CHF", "$", "€", "£", "¥", "₹", "₩"];
@@ -356,7 +356,7 @@ mod tests {
 
     fn read(text: &str) -> String {
         match read_number(text) {
-            Ok(value) => super::super::format_plain(value),
+            Ok(value) => crate::num::format_plain(value),
             Err(error) => format!("error: {error}"),
         }
     }

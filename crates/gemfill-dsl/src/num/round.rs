@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{Digits, NumberError};
+use super::digits::Digits;
+use super::error::NumberError;
 
 /// How to round a value that lies between two multiples of the step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -74,7 +74,7 @@ pub fn read_any(text: &str, order: Order) -> Result<Moment, TimeError> {
             return parts.into_moment(text[start..cursor.at].trim_end());
         }
     }
-    Err(TimeError::NoDate(super::super::num::read::shorten(text)))
+    Err(TimeError::NoDate(crate::num::read::shorten(text)))
 }
 
 /// A date (with an optional time after it) or a time alone at the cursor.

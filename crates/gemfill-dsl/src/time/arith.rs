@@ -19,7 +19,8 @@ use chrono::{Datelike, Months, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, T
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{Moment, TimeError};
+use super::error::TimeError;
+use super::moment::Moment;
 use crate::num::{self, Rounding, round_to_multiple};
 
 const NANOS_PER_SECOND: i128 = 1_000_000_000;

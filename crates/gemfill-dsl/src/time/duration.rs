@@ -36,7 +36,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::TimeError;
+use super::error::TimeError;
 use super::pattern::{DatePatternError, DatePatternProblem, Piece, split_pattern};
 use super::scan::Cursor;
 use crate::num::{self, Rounding, round_to_multiple};

@@ -10,8 +10,8 @@
 
 use rust_decimal::Decimal;
 
-use super::Moment;
 use super::duration::DurationPattern;
+use super::moment::Moment;
 use super::pattern::{DatePattern, Field, quote};
 use super::write::write_field;
 

@@ -2,9 +2,10 @@
 
 use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Weekday};
 
+use super::error::TimeError;
+use super::moment::Moment;
 use super::names::{MONTHS, WEEKDAYS};
 use super::write::{quarter_of, week_of_month};
-use super::{Moment, TimeError};
 
 /// Everything a reader found; each part is checked against the others when the moment is
 /// made.

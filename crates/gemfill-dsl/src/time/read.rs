@@ -1,9 +1,10 @@
 //! Reading text with a [`DatePattern`] (the lenient rules are in its module docs).
 
+use super::error::TimeError;
+use super::moment::Moment;
 use super::parts::Parts;
 use super::pattern::{DatePattern, Field};
 use super::scan::Cursor;
-use super::{Moment, TimeError};
 
 impl DatePattern {
     /// Reads `text` (white space around it ignored) with this pattern: `dd/MM/yyyy` reads

@@ -16,7 +16,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Timelike};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{Moment, TimeError};
+use super::error::TimeError;
+use super::moment::Moment;
 use crate::num::{self, read_number};
 
 const MILLIS_PER_DAY: i64 = 86_400_000;

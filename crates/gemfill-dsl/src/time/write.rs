@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use chrono::{Datelike, FixedOffset, NaiveDate, Timelike};
 
+use super::error::TimeError;
+use super::moment::Moment;
 use super::names::{MONTHS, WEEKDAYS, ordinal_suffix, short};
 use super::pattern::{DatePattern, Field};
-use super::{Moment, TimeError};
 
 impl DatePattern {
     /// Writes `moment` with this pattern: `yyyy-MM-dd` writes 2023-07-04 as `2023-07-04`.

@@ -14,9 +14,10 @@
 use chrono::{FixedOffset, LocalResult, NaiveDateTime, Offset, TimeDelta, TimeZone};
 use chrono_tz::Tz;
 
+use super::error::TimeError;
+use super::moment::Moment;
 use super::scan::Cursor;
 use super::write::write_offset;
-use super::{Moment, TimeError};
 
 /// A time zone: a fixed offset or an IANA zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

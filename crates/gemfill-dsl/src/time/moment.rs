@@ -56,7 +56,7 @@ impl Moment {
 
     /// The date, or an error saying the moment has none.
     pub fn need_date(&self) -> Result<NaiveDate, TimeError> {
-        self.date.ok_or(TimeError::Lacks {
+        self.date.ok_or_else(|| TimeError::Lacks {
             moment: self.to_string(),
             part: Part::Date,
         })
@@ -64,7 +64,7 @@ impl Moment {
 
     /// The time of day, or an error saying the moment has none.
     pub fn need_time(&self) -> Result<NaiveTime, TimeError> {
-        self.time.ok_or(TimeError::Lacks {
+        self.time.ok_or_else(|| TimeError::Lacks {
             moment: self.to_string(),
             part: Part::Time,
         })
@@ -72,7 +72,7 @@ impl Moment {
 
     /// The offset, or an error saying the moment has none.
     pub fn need_offset(&self) -> Result<FixedOffset, TimeError> {
-        self.offset.ok_or(TimeError::Lacks {
+        self.offset.ok_or_else(|| TimeError::Lacks {
             moment: self.to_string(),
             part: Part::Offset,
         })

@@ -78,7 +78,23 @@ impl Parts {
 
     fn date(&self, text: &str) -> Result<NaiveDate, TimeError> {
         let no_such_day = || TimeError::NoSuchDay(text.to_owned());
+        let week_date = self.iso_week.is_some()
+            && self.month.is_none()
+            && self.day.is_none()
+            && self.day_of_year.is_none();
         let date = match (self.year, self.month, self.day, self.day_of_year) {
+            // `yyyy-'W'ww` counts the week among the calendar year's ISO weeks.
+            _ if week_date => {
+                let missing_year = || TimeError::Incomplete {
+                    text: text.to_owned(),
+                    missing: "year",
+                };
+                let year = self.iso_year.or(self.year).ok_or_else(missing_year)?;
+                let weekday =
+                    Weekday::try_from(self.weekday.unwrap_or(0) as u8).unwrap_or(Weekday::Mon);
+                NaiveDate::from_isoywd_opt(year, self.iso_week.unwrap_or(1), weekday)
+                    .ok_or_else(no_such_day)?
+            }
             (Some(year), month, day, None) if month.is_some() || day.is_none() => {
                 let month = month.or(self
                     .quarter
@@ -101,19 +117,12 @@ impl Parts {
                     missing: "month",
                 });
             }
-            (None, ..) => match (self.iso_year, self.iso_week) {
-                (Some(year), Some(week)) => {
-                    let weekday =
-                        Weekday::try_from(self.weekday.unwrap_or(0) as u8).unwrap_or(Weekday::Mon);
-                    NaiveDate::from_isoywd_opt(year, week, weekday).ok_or_else(no_such_day)?
-                }
-                _ => {
-                    return Err(TimeError::Incomplete {
-                        text: text.to_owned(),
-                        missing: "year",
-                    });
-                }
-            },
+            (None, ..) => {
+                return Err(TimeError::Incomplete {
+                    text: text.to_owned(),
+                    missing: "year",
+                });
+            }
         };
         self.check_date(date, text)?;
         Ok(date)

@@ -104,6 +104,15 @@ proptest! {
     }
 
     #[test]
+    fn written_numbers_read_back_rounded(value in moderate_decimal()) {
+        let expected = num::round_places(value, 2, Rounding::HalfUp).unwrap();
+        for source in ["#,##0.00", "0.00;(0.00)", "#.##0,00", "# ##0.00", "$#,##0.00", "+0.00;-0.00"] {
+            let text = NumberPattern::parse(source).unwrap().format(value);
+            prop_assert_eq!(read_number(&text).unwrap(), expected, "{} wrote {}", source, text);
+        }
+    }
+
+    #[test]
     fn date_readers_and_patterns_never_panic(text in texty(), moment in moment(), amount in decimal()) {
         for order in Order::ALL {
             let _ = read_any(&text, order);

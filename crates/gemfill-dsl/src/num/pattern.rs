@@ -187,13 +187,13 @@ impl fmt::Display for NumberPattern {
 
 /// Tokenizes `source` into sections of raw tokens.
 fn split_sections(source: &str) -> Result<Vec<Vec<Raw>>, PatternProblem> {
-    let mut sections = vec![Vec::new()];
+    let mut sections = Vec::new();
+    let mut current = Vec::new();
     let mut chars = source.chars().peekable();
     while let Some(c) = chars.next() {
-        let current = sections.last_mut().expect("sections start non-empty");
         let token = match c {
             ';' => {
-                sections.push(Vec::new());
+                sections.push(std::mem::take(&mut current));
                 continue;
             }
             '"' => {
@@ -228,6 +228,7 @@ fn split_sections(source: &str) -> Result<Vec<Vec<Raw>>, PatternProblem> {
         };
         current.push(token);
     }
+    sections.push(current);
     if sections.iter().any(Vec::is_empty) {
         return Err(PatternProblem::Empty);
     }

@@ -11,6 +11,10 @@
 //! - [`pattern`](mod@pattern): [`NumberPattern`], the spreadsheet `TEXT()` pattern language;
 //! - [`infer`](mod@infer): [`infer_patterns`], the patterns that write given texts.
 //!
+//! Internals: `error` holds [`NumberError`], `arith` the checked arithmetic and
+//! [`format_plain`], `digits` a decimal as a digit string, which rounding and patterns
+//! work on without overflow.
+//!
 //! ```
 //! use gemfill_dsl::num::{NumberPattern, Rounding, read_number, round_to_multiple};
 //! let value = read_number("Total: 1,234.567 USD").unwrap();

@@ -29,9 +29,9 @@
 //! assert_eq!(DatePattern::parse("yyyy-MM-dd HH:mm xxx").unwrap().format(&paris).unwrap(), "2023-07-05 01:30 +02:00");
 //! ```
 //!
-//! Internals: `moment` holds [`Moment`], `error` [`TimeError`], `names` month and weekday names, `scan` the cursor that readers share,
-//! `parts` the fields read from a text and how they make a moment, `write` and `read` the
-//! two directions of a date pattern.
+//! Internals: `moment` holds [`Moment`], `error` [`TimeError`], `names` month and weekday
+//! names, `scan` the cursor that readers share, `parts` the fields read from a text and
+//! how they make a moment, `write` and `read` the two directions of a date pattern.
 
 pub mod any;
 pub mod arith;

@@ -7,7 +7,8 @@ use super::read::{Scanned, SignShown, scan_number};
 const MAX_PATTERNS: usize = 4;
 
 /// The patterns (most specific first, at most a handful) that write each text in `shown`
-/// exactly from its own value (as [`read_number`](super::read_number) reads it).
+/// exactly from its own value (as [`read_number`](super::read_number) reads it). Texts
+/// with other digits around the number (dates, ranges) have none.
 /// `["18.500", "2.000"]` gives `0.000`, `["2.5", "3", "0.75"]` gives `0.##`,
 /// `["007", "042"]` gives `000`, `["$1,234.50"]` gives `$#,##0.00`, `["12.5%"]` gives
 /// `0.0%`, `["1.2E+03"]` gives `0.0E+00`, `["1,234.50", "7.00", "(3.20)"]` gives
@@ -33,7 +34,13 @@ pub fn infer_patterns(shown: &[&str]) -> Vec<NumberPattern> {
             && s.exponent.map(|(e, ..)| e) == first.exponent.map(|(e, ..)| e)
     });
     let groupings: Vec<char> = scanned.iter().filter_map(|s| s.grouping).collect();
-    if !same_shape || groupings.iter().any(|&g| g != groupings[0]) {
+    // Digits around the number mean the text is more than one number (a date, a range).
+    let has_digits = |text: &str| text.bytes().any(|b| b.is_ascii_digit());
+    if !same_shape
+        || has_digits(&prefix)
+        || has_digits(&suffix)
+        || groupings.iter().any(|&g| g != groupings[0])
+    {
         return Vec::new();
     }
     let decimal = scanned.iter().find_map(|s| s.decimal);
@@ -248,6 +255,8 @@ mod tests {
         assert!(inferred(&["abc"]).is_empty());
         assert!(inferred(&[]).is_empty());
         assert!(inferred(&["1,234", "1.234,5"]).is_empty());
+        assert!(inferred(&["2023-07-04"]).is_empty());
+        assert!(inferred(&["3 of 5"]).is_empty());
     }
 
     #[test]

@@ -14,8 +14,12 @@
 //!   interpreter and the synthesizer;
 //! - [`eval`](mod@eval): the interpreter, which never panics: an operator that cannot apply yields an
 //!   [`EvalError`] for that input row;
+//! - [`time`]: dates, times of day and durations: reading them from text, the date
+//!   pattern language, arithmetic, rounding and time zones;
 //! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
 //!   formats;
+//! - [`num`]: exact decimals: reading numbers from text, rounding, arithmetic and the
+//!   spreadsheet number pattern language;
 //! - [`program`]: [`Program`], a parsed and type-checked program ready to run;
 //! - [`prefix`]: whether program text typed so far can still become a well-typed program
 //!   (for grammar-constrained generation);
@@ -33,12 +37,14 @@ pub mod eval;
 pub mod example;
 pub mod explain;
 pub mod formats;
+pub mod num;
 pub mod ops;
 pub mod parse;
 pub mod prefix;
 pub mod print;
 pub mod program;
 pub mod tables;
+pub mod time;
 pub mod tokens;
 pub mod typecheck;
 pub mod value;

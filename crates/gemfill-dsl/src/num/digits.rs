@@ -59,9 +59,12 @@ impl Digits {
         }
     }
 
-    /// The value times 10^`power` (exact).
+    /// The value times 10^`power` (exact). Zero stays zero with scale 0, so that writing it
+    /// with `%` adds no digits.
     pub fn shifted(mut self, power: i32) -> Digits {
-        self.scale -= power;
+        if !self.is_zero() {
+            self.scale -= power;
+        }
         self
     }
 

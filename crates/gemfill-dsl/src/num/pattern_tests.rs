@@ -76,6 +76,8 @@ fn writes_values_like_a_spreadsheet() {
         ("0,00", "2.5", "2,50"),
         ("0,000", "2500", "2,500"),
         ("\"total\"", "12", "total"),
+        ("0.0%", "0", "0.0%"),
+        ("#,##0.00‰", "-0.000", "0.00‰"),
     ];
     for (pattern, value, expected) in table {
         assert_eq!(write(pattern, value), expected, "{pattern} on {value}");

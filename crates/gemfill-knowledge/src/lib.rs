@@ -1,0 +1,11 @@
+//! # gemfill-knowledge: the facts and rules behind gemfill's semantic functions
+//!
+//! (crate docs: written at the end)
+
+pub mod choice;
+pub mod encodings;
+pub mod error;
+pub mod number;
+pub mod units;
+
+pub use error::{Error, Result};

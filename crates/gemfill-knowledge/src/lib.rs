@@ -3,6 +3,7 @@
 //! (crate docs: written at the end)
 
 pub mod choice;
+pub mod codes;
 pub mod encodings;
 pub mod error;
 pub mod number;

@@ -2,6 +2,7 @@
 //!
 //! (crate docs: written at the end)
 
+pub mod checksums;
 pub mod choice;
 pub mod codes;
 pub mod encodings;

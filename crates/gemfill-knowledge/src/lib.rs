@@ -11,3 +11,4 @@ pub mod number;
 pub mod units;
 
 pub use error::{Error, Result};
+pub mod web;

@@ -7,6 +7,7 @@ pub mod choice;
 pub mod codes;
 pub mod encodings;
 pub mod error;
+pub mod expressions;
 pub mod number;
 pub mod units;
 

@@ -40,7 +40,11 @@ pub fn with_check_digit(text: &str, scheme: CheckScheme) -> Result<String> {
     let check = check_char(&payload, scheme, text)?;
     let trimmed = text.trim();
     Ok(match scheme {
-        CheckScheme::Vin => payload.chars().enumerate().map(|(index, c)| if index == 8 { check } else { c }).collect(),
+        CheckScheme::Vin => payload
+            .chars()
+            .enumerate()
+            .map(|(index, c)| if index == 8 { check } else { c })
+            .collect(),
         CheckScheme::Isbn10 | CheckScheme::Isbn13 => match trimmed.rfind(['-', ' ']) {
             Some(at) => format!("{trimmed}{}{check}", &trimmed[at..at + 1]),
             None => format!("{trimmed}{check}"),
@@ -61,9 +65,12 @@ pub fn with_check_digit(text: &str, scheme: CheckScheme) -> Result<String> {
 pub fn is_valid(text: &str, scheme: CheckScheme) -> bool {
     let code = compact(text);
     if scheme == CheckScheme::Vin {
-        return check_char(&code, scheme, text).is_ok_and(|check| code.chars().nth(8) == Some(check));
+        return check_char(&code, scheme, text)
+            .is_ok_and(|check| code.chars().nth(8) == Some(check));
     }
-    let Some(last) = code.chars().next_back() else { return false };
+    let Some(last) = code.chars().next_back() else {
+        return false;
+    };
     let payload = &code[..code.len() - last.len_utf8()];
     check_char(payload, scheme, text).is_ok_and(|check| check == last)
 }
@@ -83,7 +90,10 @@ pub fn isbn_check_digit(text: &str) -> Result<String> {
     match compact(text).len() {
         9 => check_digit(text, CheckScheme::Isbn10),
         12 => check_digit(text, CheckScheme::Isbn13),
-        _ => Err(Error::malformed(text, "an ISBN without its check digit (9 or 12 digits)")),
+        _ => Err(Error::malformed(
+            text,
+            "an ISBN without its check digit (9 or 12 digits)",
+        )),
     }
 }
 
@@ -109,8 +119,18 @@ pub fn isbn10_to_13(text: &str) -> Result<String> {
     }
     let trimmed = text.trim();
     let without_check = &trimmed[..trimmed.len() - 1];
-    let separator = if without_check.ends_with(['-', ' ']) { &without_check[without_check.len() - 1..] } else { "" };
-    with_check_digit(&format!("978{separator}{}", without_check.trim_end_matches(['-', ' '])), CheckScheme::Isbn13)
+    let separator = if without_check.ends_with(['-', ' ']) {
+        &without_check[without_check.len() - 1..]
+    } else {
+        ""
+    };
+    with_check_digit(
+        &format!(
+            "978{separator}{}",
+            without_check.trim_end_matches(['-', ' '])
+        ),
+        CheckScheme::Isbn13,
+    )
 }
 
 /// The ISBN-10 of a valid ISBN-13 that starts with 978, hyphenated when the input is:
@@ -126,7 +146,10 @@ pub fn isbn13_to_10(text: &str) -> Result<String> {
         return Err(Error::malformed(text, "a valid ISBN-13"));
     }
     let Some(rest) = trimmed.strip_prefix("978") else {
-        return Err(Error::malformed(text, "an ISBN-13 starting with 978 (979 has no ISBN-10)"));
+        return Err(Error::malformed(
+            text,
+            "an ISBN-13 starting with 978 (979 has no ISBN-10)",
+        ));
     };
     let rest = rest.trim_start_matches(['-', ' ']);
     let without_check = rest[..rest.len() - 1].trim_end_matches(['-', ' ']);
@@ -172,7 +195,10 @@ mod tests {
         assert!(!luhn_valid("79927398710"));
         assert!(luhn_valid("4111 1111 1111 1111"));
         assert!(!luhn_valid("4111 1111 1111 1112"));
-        assert_eq!(with_check_digit("49015420323751", CheckScheme::Luhn).unwrap(), "490154203237518");
+        assert_eq!(
+            with_check_digit("49015420323751", CheckScheme::Luhn).unwrap(),
+            "490154203237518"
+        );
         assert!(luhn_digit("").is_err());
         assert!(luhn_digit("12a4").is_err());
     }
@@ -196,24 +222,52 @@ mod tests {
 
     #[test]
     fn product_codes() {
-        assert_eq!(with_check_digit("590123412345", CheckScheme::Ean13).unwrap(), "5901234123457");
-        assert_eq!(with_check_digit("03600029145", CheckScheme::UpcA).unwrap(), "036000291452");
-        assert_eq!(with_check_digit("9638507", CheckScheme::Ean8).unwrap(), "96385074");
+        assert_eq!(
+            with_check_digit("590123412345", CheckScheme::Ean13).unwrap(),
+            "5901234123457"
+        );
+        assert_eq!(
+            with_check_digit("03600029145", CheckScheme::UpcA).unwrap(),
+            "036000291452"
+        );
+        assert_eq!(
+            with_check_digit("9638507", CheckScheme::Ean8).unwrap(),
+            "96385074"
+        );
         assert!(is_valid("4006381333931", CheckScheme::Ean13));
         assert!(!is_valid("5901234123455", CheckScheme::Ean13));
-        assert_eq!(with_check_digit("0028-083", CheckScheme::Issn).unwrap(), "0028-0836");
-        assert_eq!(with_check_digit("2049-369", CheckScheme::Issn).unwrap(), "2049-369X");
+        assert_eq!(
+            with_check_digit("0028-083", CheckScheme::Issn).unwrap(),
+            "0028-0836"
+        );
+        assert_eq!(
+            with_check_digit("2049-369", CheckScheme::Issn).unwrap(),
+            "2049-369X"
+        );
         assert!(is_valid("0378-5955", CheckScheme::Issn));
     }
 
     #[test]
     fn securities_vehicles_banks_and_health() {
-        assert_eq!(with_check_digit("US037833100", CheckScheme::Isin).unwrap(), "US0378331005");
-        assert_eq!(with_check_digit("US88160R101", CheckScheme::Isin).unwrap(), "US88160R1014");
+        assert_eq!(
+            with_check_digit("US037833100", CheckScheme::Isin).unwrap(),
+            "US0378331005"
+        );
+        assert_eq!(
+            with_check_digit("US88160R101", CheckScheme::Isin).unwrap(),
+            "US88160R1014"
+        );
         assert!(is_valid("DE0007164600", CheckScheme::Isin));
         assert!(is_valid("1M8GDM9AXKP042788", CheckScheme::Vin));
         assert!(!is_valid("1HGCM82653A004352", CheckScheme::Vin));
-        assert_eq!(check_digit("1M8GDM9A_KP042788".replace('_', "0").as_str(), CheckScheme::Vin).unwrap(), "X");
+        assert_eq!(
+            check_digit(
+                "1M8GDM9A_KP042788".replace('_', "0").as_str(),
+                CheckScheme::Vin
+            )
+            .unwrap(),
+            "X"
+        );
         assert!(is_valid("121000358", CheckScheme::Aba));
         assert!(is_valid("943 476 5919", CheckScheme::Nhs));
         assert!(!is_valid("401 023 2130", CheckScheme::Nhs));

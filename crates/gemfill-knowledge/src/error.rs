@@ -55,7 +55,9 @@ pub enum Error {
         range: &'static str,
     },
     /// A conversion between units of different dimensions.
-    #[error("{from} is a {from_dimension} and {to} a {to_dimension}: they measure different things")]
+    #[error(
+        "{from} is a {from_dimension} and {to} a {to_dimension}: they measure different things"
+    )]
     DimensionMismatch {
         /// The symbol of the unit converted from.
         from: &'static str,
@@ -159,22 +161,34 @@ pub enum Error {
 impl Error {
     /// A [`Error::Malformed`] for `text`.
     pub(crate) fn malformed(text: &str, expected: &'static str) -> Self {
-        Error::Malformed { text: text.to_string(), expected }
+        Error::Malformed {
+            text: text.to_string(),
+            expected,
+        }
     }
 
     /// A [`Error::NotFound`] for `text`.
     pub(crate) fn not_found(what: &'static str, text: &str) -> Self {
-        Error::NotFound { what, text: text.to_string() }
+        Error::NotFound {
+            what,
+            text: text.to_string(),
+        }
     }
 
     /// A [`Error::Missing`] for `text`.
     pub(crate) fn missing(text: &str, what: impl Into<String>) -> Self {
-        Error::Missing { text: text.to_string(), what: what.into() }
+        Error::Missing {
+            text: text.to_string(),
+            what: what.into(),
+        }
     }
 
     /// An [`Error::OutOfRange`] for `value`.
     pub(crate) fn out_of_range(value: impl ToString, range: &'static str) -> Self {
-        Error::OutOfRange { value: value.to_string(), range }
+        Error::OutOfRange {
+            value: value.to_string(),
+            range,
+        }
     }
 }
 

@@ -18,7 +18,10 @@ pub const MAX_LENGTH: usize = 1000;
 
 fn parser(text: &str) -> Result<Parser<'_>> {
     if text.chars().count() > MAX_LENGTH {
-        return Err(Error::out_of_range(format!("an expression of {} characters", text.chars().count()), "1000 characters"));
+        return Err(Error::out_of_range(
+            format!("an expression of {} characters", text.chars().count()),
+            "1000 characters",
+        ));
     }
     Ok(Parser::new(text, tokenize(text.trim())?))
 }
@@ -57,8 +60,14 @@ pub fn calc(text: &str) -> Result<Decimal> {
 /// ```
 pub fn calc_fraction(text: &str) -> Result<String> {
     match parser(text)?.value()? {
-        Number::Exact { numerator, denominator: 1 } => Ok(numerator.to_string()),
-        Number::Exact { numerator, denominator } => Ok(format!("{numerator}/{denominator}")),
+        Number::Exact {
+            numerator,
+            denominator: 1,
+        } => Ok(numerator.to_string()),
+        Number::Exact {
+            numerator,
+            denominator,
+        } => Ok(format!("{numerator}/{denominator}")),
         Number::Approximate(_) => Err(Error::Arithmetic("the value is not a fraction")),
     }
 }
@@ -84,21 +93,39 @@ pub fn calc_condition(text: &str) -> Result<bool> {
 /// ```
 pub fn simplify_ratio(text: &str) -> Result<String> {
     let malformed = || Error::malformed(text, "a ratio like 16:9");
-    let parts: Vec<Decimal> = text.split(':').map(|part| part.trim().parse::<Decimal>().map_err(|_| malformed())).collect::<Result<_>>()?;
-    if parts.len() < 2 || parts.iter().any(|part| part.is_sign_negative() || part.is_zero()) {
+    let parts: Vec<Decimal> = text
+        .split(':')
+        .map(|part| part.trim().parse::<Decimal>().map_err(|_| malformed()))
+        .collect::<Result<_>>()?;
+    if parts.len() < 2
+        || parts
+            .iter()
+            .any(|part| part.is_sign_negative() || part.is_zero())
+    {
         return Err(malformed());
     }
-    let scale = parts.iter().map(|part| part.normalize().scale()).max().unwrap_or(0);
+    let scale = parts
+        .iter()
+        .map(|part| part.normalize().scale())
+        .max()
+        .unwrap_or(0);
     let whole: Vec<i128> = parts
         .iter()
         .map(|part| {
             let scaled = part.normalize();
             let mantissa = scaled.mantissa();
-            10i128.checked_pow(scale - scaled.scale()).and_then(|factor| mantissa.checked_mul(factor)).ok_or_else(malformed)
+            10i128
+                .checked_pow(scale - scaled.scale())
+                .and_then(|factor| mantissa.checked_mul(factor))
+                .ok_or_else(malformed)
         })
         .collect::<Result<_>>()?;
     let divisor = whole.iter().fold(0i128, |acc, &value| gcd(acc, value));
-    Ok(whole.iter().map(|value| (value / divisor).to_string()).collect::<Vec<_>>().join(":"))
+    Ok(whole
+        .iter()
+        .map(|value| (value / divisor).to_string())
+        .collect::<Vec<_>>()
+        .join(":"))
 }
 
 fn gcd(a: i128, b: i128) -> i128 {
@@ -116,17 +143,63 @@ mod tests {
     #[test]
     fn arithmetic_people_type() {
         for (text, expected) in [
-            ("3+6", "9"), ("10-4", "6"), ("3-9", "-6"), ("2*6", "12"), ("3 x 4", "12"), ("7 × 6", "42"), ("3x4", "12"),
-            ("10/4", "2.5"), ("7/8", "0.875"), ("2+3*4", "14"), ("10-6/2", "7"), ("(2+3)*4", "20"), ("(10+5)/3", "5"),
-            ("2^10", "1024"), ("2**3", "8"), ("2^3^2", "512"), ("-2^2", "-4"), ("2^-1", "0.5"), ("5²", "25"),
-            ("2³", "8"), ("12²", "144"), ("15% of 80", "12"), ("7.5% of 200", "15"), ("50 + 10%", "50.1"),
-            ("4.50+2.25", "6.75"), ("19.99+0.01", "20"), ("-3*4", "-12"), ("-2-5", "-7"), ("6*-2", "-12"),
-            ("=SUM(3,4,5)", "12"), ("=MAX(2,9,4)", "9"), ("=AVERAGE(2,4,9)", "5"), ("=2*3+1", "7"), ("=(1+2)^2", "9"),
-            ("17 mod 5", "2"), ("-7 mod 3", "2"), ("3/8", "0.375"), ("1 1/2", "1.5"), ("5 1/8", "5.125"),
-            ("√16", "4"), ("√144", "12"), ("√(9+16)", "5"), ("three plus four", "7"), ("ten minus two", "8"),
-            ("six times seven", "42"), ("twenty divided by four", "5"), ("4 @ 2.50", "10"), ("1,250 + 30", "1280"),
-            ("$4.50 + $2.25", "6.75"), ("1/3*3", "1"), ("=ROUND(2.345, 2)", "2.35"), ("=MEDIAN(3,1,2,10)", "2.5"),
-            ("=INT(-2.5)", "-3"), ("=POWER(2,8)", "256"), ("=ABS(-3)", "3"), ("=PRODUCT(2,3,4)", "24"), ("2^0.5 * 2^0.5", "2"),
+            ("3+6", "9"),
+            ("10-4", "6"),
+            ("3-9", "-6"),
+            ("2*6", "12"),
+            ("3 x 4", "12"),
+            ("7 × 6", "42"),
+            ("3x4", "12"),
+            ("10/4", "2.5"),
+            ("7/8", "0.875"),
+            ("2+3*4", "14"),
+            ("10-6/2", "7"),
+            ("(2+3)*4", "20"),
+            ("(10+5)/3", "5"),
+            ("2^10", "1024"),
+            ("2**3", "8"),
+            ("2^3^2", "512"),
+            ("-2^2", "-4"),
+            ("2^-1", "0.5"),
+            ("5²", "25"),
+            ("2³", "8"),
+            ("12²", "144"),
+            ("15% of 80", "12"),
+            ("7.5% of 200", "15"),
+            ("50 + 10%", "50.1"),
+            ("4.50+2.25", "6.75"),
+            ("19.99+0.01", "20"),
+            ("-3*4", "-12"),
+            ("-2-5", "-7"),
+            ("6*-2", "-12"),
+            ("=SUM(3,4,5)", "12"),
+            ("=MAX(2,9,4)", "9"),
+            ("=AVERAGE(2,4,9)", "5"),
+            ("=2*3+1", "7"),
+            ("=(1+2)^2", "9"),
+            ("17 mod 5", "2"),
+            ("-7 mod 3", "2"),
+            ("3/8", "0.375"),
+            ("1 1/2", "1.5"),
+            ("5 1/8", "5.125"),
+            ("√16", "4"),
+            ("√144", "12"),
+            ("√(9+16)", "5"),
+            ("three plus four", "7"),
+            ("ten minus two", "8"),
+            ("six times seven", "42"),
+            ("twenty divided by four", "5"),
+            ("4 @ 2.50", "10"),
+            ("1,250 + 30", "1280"),
+            ("$4.50 + $2.25", "6.75"),
+            ("1/3*3", "1"),
+            ("=ROUND(2.345, 2)", "2.35"),
+            ("=MEDIAN(3,1,2,10)", "2.5"),
+            ("=INT(-2.5)", "-3"),
+            ("=POWER(2,8)", "256"),
+            ("=ABS(-3)", "3"),
+            ("=PRODUCT(2,3,4)", "24"),
+            ("2^0.5 * 2^0.5", "2"),
         ] {
             assert_eq!(value(text), expected, "{text}");
         }
@@ -162,8 +235,22 @@ mod tests {
     #[test]
     fn errors_point_at_the_problem() {
         for bad in [
-            "", "2 +", "(2+3", "2+3)", "1/0", "2 bananas", "FOO(1)", "SUM()", "ROUND(1,2,3)", "√-4", "2^1001", "0^-1",
-            "10 mod 0", "=", "2 2", "3 >",
+            "",
+            "2 +",
+            "(2+3",
+            "2+3)",
+            "1/0",
+            "2 bananas",
+            "FOO(1)",
+            "SUM()",
+            "ROUND(1,2,3)",
+            "√-4",
+            "2^1001",
+            "0^-1",
+            "10 mod 0",
+            "=",
+            "2 2",
+            "3 >",
         ] {
             assert!(calc(bad).is_err(), "{bad}");
         }

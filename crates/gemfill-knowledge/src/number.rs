@@ -23,7 +23,9 @@ use crate::error::{Error, Result};
 pub fn read_number(text: &str) -> Result<Decimal> {
     match find_number(text, 0)? {
         Some(found) => Ok(found.value),
-        None => Err(Error::NoNumber { text: text.to_string() }),
+        None => Err(Error::NoNumber {
+            text: text.to_string(),
+        }),
     }
 }
 
@@ -210,7 +212,10 @@ fn fraction_tail(text: &str, at: usize, end: usize) -> Result<Option<(Decimal, u
     if denominator.is_zero() {
         return Ok(None);
     }
-    Ok(Some(((numerator / denominator).normalize(), denominator_end)))
+    Ok(Some((
+        (numerator / denominator).normalize(),
+        denominator_end,
+    )))
 }
 
 /// A fraction `a/b` of plain digits at `at` (the tail of a mixed number `1 1/2`).
@@ -253,7 +258,10 @@ fn vulgar_fraction_at(text: &str, at: usize) -> Option<(Decimal, usize)> {
         '⅞' => (7, 8),
         _ => return None,
     };
-    Some(((Decimal::from(numerator) / Decimal::from(denominator)).normalize(), at + skip + c.len_utf8()))
+    Some((
+        (Decimal::from(numerator) / Decimal::from(denominator)).normalize(),
+        at + skip + c.len_utf8(),
+    ))
 }
 
 fn parse_literal(literal: &str) -> Result<Decimal> {
@@ -291,7 +299,13 @@ mod tests {
     #[test]
     fn errors_say_what_is_missing() {
         assert!(matches!(read_number("none"), Err(Error::NoNumber { .. })));
-        assert!(matches!(read_number("99999999999999999999999999999999"), Err(Error::OutOfRange { .. })));
-        assert!(matches!(read_number("1e999"), Err(Error::OutOfRange { .. })));
+        assert!(matches!(
+            read_number("99999999999999999999999999999999"),
+            Err(Error::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            read_number("1e999"),
+            Err(Error::OutOfRange { .. })
+        ));
     }
 }

@@ -32,7 +32,7 @@ use crate::error::{Error, Result};
 
 pub use convert::convert;
 pub use lookup::{all_units, unit_by_name, unit_symbol};
-pub use quantity::{read_quantity, to_unit};
+pub use quantity::{read_quantity, split_quantity, to_unit};
 pub use unit::{Dimension, Ratio, Scale, Unit};
 
 choice! {
@@ -60,7 +60,10 @@ pub fn human_size(bytes: Decimal, system: SizeSystem, decimals: u32) -> Result<S
     }
     let (step, units): (Decimal, [&str; 6]) = match system {
         SizeSystem::Decimal => (Decimal::from(1000), ["B", "kB", "MB", "GB", "TB", "PB"]),
-        SizeSystem::Binary => (Decimal::from(1024), ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]),
+        SizeSystem::Binary => (
+            Decimal::from(1024),
+            ["B", "KiB", "MiB", "GiB", "TiB", "PiB"],
+        ),
     };
     let mut value = bytes;
     let mut index = 0;
@@ -92,7 +95,11 @@ mod tests {
 
     fn converted(value: &str, from: &str, to: &str, places: u32) -> String {
         let value: Decimal = value.parse().unwrap();
-        number_text(convert(value, unit(from), unit(to)).unwrap().round_dp(places))
+        number_text(
+            convert(value, unit(from), unit(to))
+                .unwrap()
+                .round_dp(places),
+        )
     }
 
     #[test]
@@ -122,22 +129,45 @@ mod tests {
 
     #[test]
     fn conversions_check_dimensions_and_division() {
-        assert!(matches!(convert(Decimal::ONE, unit("km"), unit("kg")), Err(Error::DimensionMismatch { .. })));
-        assert!(matches!(convert(Decimal::ZERO, unit("mpg"), unit("L/100 km")), Err(Error::Arithmetic(_))));
+        assert!(matches!(
+            convert(Decimal::ONE, unit("km"), unit("kg")),
+            Err(Error::DimensionMismatch { .. })
+        ));
+        assert!(matches!(
+            convert(Decimal::ZERO, unit("mpg"), unit("L/100 km")),
+            Err(Error::Arithmetic(_))
+        ));
         assert!(convert(Decimal::MAX, unit("PiB"), unit("bit")).is_err());
     }
 
     #[test]
     fn units_are_found_by_any_spelling() {
         for (name, symbol) in [
-            ("kilometres", "km"), ("kilometer", "km"), ("kms", "km"), ("KM", "km"), ("\"", "in"),
-            ("inches", "in"), ("°F", "°F"), ("fahrenheit", "°F"), ("sq ft", "sq ft"), ("ft²", "sq ft"),
-            ("square feet", "sq ft"), ("m/s", "m/s"), ("mph", "mph"), ("KiB", "KiB"), ("Mbps", "Mbit/s"),
-            ("litres", "L"), ("cups", "cup"), ("acres", "acre"),
+            ("kilometres", "km"),
+            ("kilometer", "km"),
+            ("kms", "km"),
+            ("KM", "km"),
+            ("\"", "in"),
+            ("inches", "in"),
+            ("°F", "°F"),
+            ("fahrenheit", "°F"),
+            ("sq ft", "sq ft"),
+            ("ft²", "sq ft"),
+            ("square feet", "sq ft"),
+            ("m/s", "m/s"),
+            ("mph", "mph"),
+            ("KiB", "KiB"),
+            ("Mbps", "Mbit/s"),
+            ("litres", "L"),
+            ("cups", "cup"),
+            ("acres", "acre"),
         ] {
             assert_eq!(unit_symbol(name).unwrap(), symbol, "{name}");
         }
-        assert!(matches!(unit_by_name("furlongs"), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            unit_by_name("furlongs"),
+            Err(Error::NotFound { .. })
+        ));
     }
 
     #[test]
@@ -148,17 +178,33 @@ mod tests {
                 if let Some(other) = seen.insert(*spelling, unit.symbol) {
                     assert_eq!(other, unit.symbol, "{spelling} names two units");
                 }
-                assert_eq!(unit_by_name(spelling).unwrap().symbol, unit.symbol, "{spelling}");
+                assert_eq!(
+                    unit_by_name(spelling).unwrap().symbol,
+                    unit.symbol,
+                    "{spelling}"
+                );
             }
         }
     }
 
     #[test]
     fn human_sizes_pick_the_largest_unit() {
-        assert_eq!(human_size(2048.into(), SizeSystem::Binary, 1).unwrap(), "2.0 KiB");
-        assert_eq!(human_size(1_610_612_736.into(), SizeSystem::Binary, 1).unwrap(), "1.5 GiB");
-        assert_eq!(human_size(512.into(), SizeSystem::Binary, 1).unwrap(), "512 B");
-        assert_eq!(human_size(1_500_000.into(), SizeSystem::Decimal, 2).unwrap(), "1.50 MB");
+        assert_eq!(
+            human_size(2048.into(), SizeSystem::Binary, 1).unwrap(),
+            "2.0 KiB"
+        );
+        assert_eq!(
+            human_size(1_610_612_736.into(), SizeSystem::Binary, 1).unwrap(),
+            "1.5 GiB"
+        );
+        assert_eq!(
+            human_size(512.into(), SizeSystem::Binary, 1).unwrap(),
+            "512 B"
+        );
+        assert_eq!(
+            human_size(1_500_000.into(), SizeSystem::Decimal, 2).unwrap(),
+            "1.50 MB"
+        );
         assert!(human_size(1.into(), SizeSystem::Decimal, 11).is_err());
     }
 }

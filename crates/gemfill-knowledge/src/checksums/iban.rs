@@ -46,14 +46,22 @@ pub fn iban_from_bban(country: &str, bban: &str) -> Result<String> {
 }
 
 fn parse(text: &str) -> Result<Iban> {
-    compact(text).parse::<Iban>().map_err(|_| Error::malformed(text, "a valid IBAN"))
+    compact(text)
+        .parse::<Iban>()
+        .map_err(|_| Error::malformed(text, "a valid IBAN"))
 }
 
 /// The remainder modulo 97 of the number `text` stands for, letters as 10 to 35.
 fn mod97(text: &str) -> u32 {
-    text.chars().filter_map(|c| c.to_digit(36)).fold(0, |remainder, value| {
-        if value >= 10 { (remainder * 100 + value) % 97 } else { (remainder * 10 + value) % 97 }
-    })
+    text.chars()
+        .filter_map(|c| c.to_digit(36))
+        .fold(0, |remainder, value| {
+            if value >= 10 {
+                (remainder * 100 + value) % 97
+            } else {
+                (remainder * 10 + value) % 97
+            }
+        })
 }
 
 #[cfg(test)]
@@ -62,13 +70,25 @@ mod tests {
 
     #[test]
     fn published_ibans() {
-        for iban in ["GB82WEST12345698765432", "DE89370400440532013000", "NL91ABNA0417164300", "BE68539007547034", "FR1420041010050500013M02606"] {
+        for iban in [
+            "GB82WEST12345698765432",
+            "DE89370400440532013000",
+            "NL91ABNA0417164300",
+            "BE68539007547034",
+            "FR1420041010050500013M02606",
+        ] {
             assert!(iban_valid(iban), "{iban}");
             let (country, rest) = iban.split_at(2);
             assert_eq!(iban_from_bban(country, &rest[2..]).unwrap(), iban);
         }
-        assert_eq!(iban_format("DE89370400440532013000").unwrap(), "DE89 3704 0044 0532 0130 00");
-        assert_eq!(iban_format("be68539007547034").unwrap(), "BE68 5390 0754 7034");
+        assert_eq!(
+            iban_format("DE89370400440532013000").unwrap(),
+            "DE89 3704 0044 0532 0130 00"
+        );
+        assert_eq!(
+            iban_format("be68539007547034").unwrap(),
+            "BE68 5390 0754 7034"
+        );
         assert!(iban_format("DE89 3704").is_err());
         assert!(!iban_valid(""));
         assert!(iban_from_bban("DE", "12").is_err());

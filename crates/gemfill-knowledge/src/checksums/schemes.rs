@@ -66,18 +66,26 @@ impl CheckScheme {
 
 /// The characters of an identifier without spaces and hyphens, upper-cased.
 pub(crate) fn compact(text: &str) -> String {
-    text.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).flat_map(|c| c.to_uppercase()).collect()
+    text.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
+        .flat_map(|c| c.to_uppercase())
+        .collect()
 }
 
 /// The check character of the payload `payload` (already [`compact`]) under `scheme`.
 pub(crate) fn check_char(payload: &str, scheme: CheckScheme, text: &str) -> Result<char> {
     let malformed = || Error::malformed(text, scheme.expected());
-    if scheme.payload_len().is_some_and(|len| payload.chars().count() != len) {
+    if scheme
+        .payload_len()
+        .is_some_and(|len| payload.chars().count() != len)
+    {
         return Err(malformed());
     }
     let digits = || -> Result<Vec<u32>> {
         let digits: Option<Vec<u32>> = payload.chars().map(|c| c.to_digit(10)).collect();
-        digits.filter(|digits| !digits.is_empty()).ok_or_else(malformed)
+        digits
+            .filter(|digits| !digits.is_empty())
+            .ok_or_else(malformed)
     };
     let digit_char = |value: u32| char::from_digit(value, 10).ok_or_else(malformed);
     match scheme {
@@ -89,7 +97,10 @@ pub(crate) fn check_char(payload: &str, scheme: CheckScheme, text: &str) -> Resu
             // Letters count as two digits (A = 10 ... Z = 35), then Luhn.
             let mut expanded = Vec::new();
             for c in payload.chars() {
-                let value = c.to_digit(36).filter(|_| c.is_ascii_alphanumeric()).ok_or_else(malformed)?;
+                let value = c
+                    .to_digit(36)
+                    .filter(|_| c.is_ascii_alphanumeric())
+                    .ok_or_else(malformed)?;
                 if value >= 10 {
                     expanded.extend([value / 10, value % 10]);
                 } else {
@@ -102,7 +113,9 @@ pub(crate) fn check_char(payload: &str, scheme: CheckScheme, text: &str) -> Resu
         CheckScheme::Issn => mod11_char(weighted(&digits()?, |index| 8 - index as u32)),
         CheckScheme::Isbn13 | CheckScheme::Ean13 | CheckScheme::Ean8 | CheckScheme::UpcA => {
             let digits = digits()?;
-            if scheme == CheckScheme::Isbn13 && !(payload.starts_with("978") || payload.starts_with("979")) {
+            if scheme == CheckScheme::Isbn13
+                && !(payload.starts_with("978") || payload.starts_with("979"))
+            {
                 return Err(malformed());
             }
             // Weights 3 and 1 alternate from the payload's last digit, which weighs 3.
@@ -118,7 +131,10 @@ pub(crate) fn check_char(payload: &str, scheme: CheckScheme, text: &str) -> Resu
             let check = 11 - weighted(&digits()?, |index| 10 - index as u32) % 11;
             match check {
                 11 => Ok('0'),
-                10 => Err(Error::malformed(text, "an NHS number payload (no check digit exists for it)")),
+                10 => Err(Error::malformed(
+                    text,
+                    "an NHS number payload (no check digit exists for it)",
+                )),
                 check => digit_char(check),
             }
         }
@@ -127,7 +143,11 @@ pub(crate) fn check_char(payload: &str, scheme: CheckScheme, text: &str) -> Resu
 }
 
 fn weighted(digits: &[u32], weight: impl Fn(usize) -> u32) -> u32 {
-    digits.iter().enumerate().map(|(index, digit)| digit * weight(index)).sum()
+    digits
+        .iter()
+        .enumerate()
+        .map(|(index, digit)| digit * weight(index))
+        .sum()
 }
 
 fn mod11_char(sum: u32) -> Result<char> {

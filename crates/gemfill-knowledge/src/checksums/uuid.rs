@@ -53,7 +53,10 @@ pub fn uuid_version(text: &str) -> Result<Decimal> {
 }
 
 fn parse(text: &str) -> Result<::uuid::Uuid> {
-    ::uuid::Uuid::try_parse(text.trim()).map_err(|source| Error::Uuid { text: text.to_string(), source })
+    ::uuid::Uuid::try_parse(text.trim()).map_err(|source| Error::Uuid {
+        text: text.to_string(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -65,11 +68,24 @@ mod tests {
         let canonical = "b495baa1-6baf-4c2d-b172-66368673d764";
         for format in UuidFormat::ALL {
             let written = uuid(canonical, *format).unwrap();
-            assert_eq!(uuid(&written, UuidFormat::Canonical).unwrap(), canonical, "{format}");
+            assert_eq!(
+                uuid(&written, UuidFormat::Canonical).unwrap(),
+                canonical,
+                "{format}"
+            );
         }
-        assert_eq!(uuid(canonical, UuidFormat::Urn).unwrap(), format!("urn:uuid:{canonical}"));
-        assert_eq!(uuid_version("ec53c11a-e48f-52c1-bb09-6ea70735da65").unwrap(), Decimal::from(5));
-        assert_eq!(uuid_version("c945e6c6-c0ed-1dd1-afcf-a3df6ee942b0").unwrap(), Decimal::from(1));
+        assert_eq!(
+            uuid(canonical, UuidFormat::Urn).unwrap(),
+            format!("urn:uuid:{canonical}")
+        );
+        assert_eq!(
+            uuid_version("ec53c11a-e48f-52c1-bb09-6ea70735da65").unwrap(),
+            Decimal::from(5)
+        );
+        assert_eq!(
+            uuid_version("c945e6c6-c0ed-1dd1-afcf-a3df6ee942b0").unwrap(),
+            Decimal::from(1)
+        );
         assert!(uuid("not-a-uuid", UuidFormat::Canonical).is_err());
         assert!(uuid_version("").is_err());
     }

@@ -113,14 +113,18 @@ pub fn country(text: &str, field: CountryField) -> Result<String> {
         CountryField::Alpha2 => record.alpha2.to_string(),
         CountryField::Alpha3 => record.alpha3.to_string(),
         CountryField::Numeric => record.numeric.to_string(),
-        CountryField::CallingCode if record.calling_code.is_empty() => return Err(missing("calling code")),
+        CountryField::CallingCode if record.calling_code.is_empty() => {
+            return Err(missing("calling code"));
+        }
         CountryField::CallingCode => format!("+{}", record.calling_code),
         CountryField::Currency if record.currency.is_empty() => return Err(missing("currency")),
         CountryField::Currency => record.currency.to_string(),
         CountryField::Tld => tld(record),
-        CountryField::Flag => {
-            record.alpha2.bytes().filter_map(|b| char::from_u32(0x1F1E6 + u32::from(b - b'A'))).collect()
-        }
+        CountryField::Flag => record
+            .alpha2
+            .bytes()
+            .filter_map(|b| char::from_u32(0x1F1E6 + u32::from(b - b'A')))
+            .collect(),
     })
 }
 
@@ -134,11 +138,14 @@ fn tld(record: &CountryRecord) -> String {
 /// The country record `text` names (see [`country`]).
 pub(crate) fn find_country(text: &str) -> Result<&'static CountryRecord> {
     let trimmed = text.trim();
-    let by = |matches: &dyn Fn(&CountryRecord) -> bool| COUNTRIES.iter().find(|record| matches(record));
+    let by =
+        |matches: &dyn Fn(&CountryRecord) -> bool| COUNTRIES.iter().find(|record| matches(record));
     let upper = trimmed.to_ascii_uppercase();
     let flag: String = trimmed
         .chars()
-        .filter_map(|c| (0x1F1E6..=0x1F1FF).contains(&u32::from(c)).then(|| char::from(b'A' + (u32::from(c) - 0x1F1E6) as u8)))
+        .map(u32::from)
+        .filter(|c| (0x1F1E6..=0x1F1FF).contains(c))
+        .map(|c| char::from(b'A' + (c - 0x1F1E6) as u8))
         .collect();
     let found = if flag.len() == 2 && trimmed.chars().count() == 2 {
         by(&|record| record.alpha2 == flag)
@@ -159,7 +166,10 @@ pub(crate) fn find_country(text: &str) -> Result<&'static CountryRecord> {
     match BY_NAME.get(trimmed) {
         Ok(Some(position)) => Ok(&COUNTRIES[position]),
         Ok(None) => Err(Error::not_found("country", text)),
-        Err(()) => Err(Error::Ambiguous { text: text.to_string(), candidates: "several countries".to_string() }),
+        Err(()) => Err(Error::Ambiguous {
+            text: text.to_string(),
+            candidates: "several countries".to_string(),
+        }),
     }
 }
 
@@ -175,11 +185,31 @@ mod tests {
     fn countries_by_name_and_code() {
         use CountryField::*;
         for (name, alpha2) in [
-            ("Germany", "DE"), ("Spain", "ES"), ("Switzerland", "CH"), ("South Africa", "ZA"), ("united states", "US"),
-            ("USA", "US"), ("U.S.A.", "US"), ("UK", "GB"), ("Great Britain", "GB"), ("The Netherlands", "NL"),
-            ("Cote d'Ivoire", "CI"), ("Ivory Coast", "CI"), ("Turkey", "TR"), ("Türkiye", "TR"), ("Czech Republic", "CZ"),
-            ("Saint Kitts and Nevis", "KN"), ("Bosnia and Herzegovina", "BA"), ("Korea, Republic of", "KR"),
-            ("DEU", "DE"), ("de", "DE"), ("276", "DE"), ("4", "AF"), (".uk", "GB"), (".de", "DE"), ("🇫🇷", "FR"),
+            ("Germany", "DE"),
+            ("Spain", "ES"),
+            ("Switzerland", "CH"),
+            ("South Africa", "ZA"),
+            ("united states", "US"),
+            ("USA", "US"),
+            ("U.S.A.", "US"),
+            ("UK", "GB"),
+            ("Great Britain", "GB"),
+            ("The Netherlands", "NL"),
+            ("Cote d'Ivoire", "CI"),
+            ("Ivory Coast", "CI"),
+            ("Turkey", "TR"),
+            ("Türkiye", "TR"),
+            ("Czech Republic", "CZ"),
+            ("Saint Kitts and Nevis", "KN"),
+            ("Bosnia and Herzegovina", "BA"),
+            ("Korea, Republic of", "KR"),
+            ("DEU", "DE"),
+            ("de", "DE"),
+            ("276", "DE"),
+            ("4", "AF"),
+            (".uk", "GB"),
+            (".de", "DE"),
+            ("🇫🇷", "FR"),
         ] {
             assert_eq!(get(name, Alpha2), alpha2, "{name}");
         }
@@ -206,9 +236,21 @@ mod tests {
 
     #[test]
     fn unknown_and_missing() {
-        assert!(matches!(country("Atlantis", CountryField::Alpha2), Err(Error::NotFound { .. })));
-        assert!(matches!(country("", CountryField::Alpha2), Err(Error::NotFound { .. })));
-        assert!(matches!(country("Antarctica", CountryField::Currency), Err(Error::Missing { .. })));
-        assert!(matches!(country("ZZ", CountryField::Name), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            country("Atlantis", CountryField::Alpha2),
+            Err(Error::NotFound { .. })
+        ));
+        assert!(matches!(
+            country("", CountryField::Alpha2),
+            Err(Error::NotFound { .. })
+        ));
+        assert!(matches!(
+            country("Antarctica", CountryField::Currency),
+            Err(Error::Missing { .. })
+        ));
+        assert!(matches!(
+            country("ZZ", CountryField::Name),
+            Err(Error::NotFound { .. })
+        ));
     }
 }

@@ -63,7 +63,13 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 /// Symbols in common use that CLDR's English data writes otherwise.
-const SYMBOL_ALIASES: &[(&str, &str)] = &[("US$", "USD"), ("C$", "CAD"), ("AU$", "AUD"), ("S$", "SGD"), ("NZ$", "NZD")];
+const SYMBOL_ALIASES: &[(&str, &str)] = &[
+    ("US$", "USD"),
+    ("C$", "CAD"),
+    ("AU$", "AUD"),
+    ("S$", "SGD"),
+    ("NZ$", "NZD"),
+];
 
 static BY_NAME: LazyLock<NameIndex<usize>> = LazyLock::new(|| {
     let mut index = NameIndex::new();
@@ -88,14 +94,20 @@ static BY_SYMBOL: LazyLock<HashMap<&'static str, Option<usize>>> = LazyLock::new
     let mut symbols: HashMap<&'static str, Option<usize>> = HashMap::new();
     for (index, record) in CURRENCIES.iter().enumerate() {
         if record.symbol != record.code {
-            symbols.entry(record.symbol).and_modify(|entry| *entry = None).or_insert(Some(index));
+            symbols
+                .entry(record.symbol)
+                .and_modify(|entry| *entry = None)
+                .or_insert(Some(index));
         }
     }
     let english: Vec<&str> = symbols.keys().copied().collect();
     let mut narrow: HashMap<&'static str, Option<usize>> = HashMap::new();
     for (index, record) in CURRENCIES.iter().enumerate() {
         if record.narrow_symbol != record.code && !english.contains(&record.narrow_symbol) {
-            narrow.entry(record.narrow_symbol).and_modify(|entry| *entry = None).or_insert(Some(index));
+            narrow
+                .entry(record.narrow_symbol)
+                .and_modify(|entry| *entry = None)
+                .or_insert(Some(index));
         }
     }
     symbols.extend(narrow);
@@ -131,8 +143,16 @@ pub fn currency(text: &str, field: CurrencyField) -> Result<String> {
 fn find_currency(text: &str) -> Result<&'static CurrencyRecord> {
     let trimmed = text.trim();
     let has_digits = trimmed.chars().any(|c| c.is_ascii_digit());
-    let amount_part = |c: char| c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '\'' | '-' | '+' | '\u{2212}');
-    let name = if has_digits { trimmed.trim_matches(amount_part) } else { trimmed };
+    let amount_part = |c: char| {
+        c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(c, '.' | ',' | '\'' | '-' | '+' | '\u{2212}')
+    };
+    let name = if has_digits {
+        trimmed.trim_matches(amount_part)
+    } else {
+        trimmed
+    };
     if name.is_empty() || (has_digits && name.chars().any(|c| c.is_ascii_digit())) {
         return Err(Error::not_found("currency", text));
     }
@@ -148,8 +168,15 @@ fn find_currency(text: &str) -> Result<&'static CurrencyRecord> {
         .filter(|record| record.symbol == name || record.narrow_symbol == name)
         .map(|record| record.code)
         .collect();
-    let candidates = if sharing.is_empty() { "several currencies".to_string() } else { sharing.join(", ") };
-    let ambiguous = || Error::Ambiguous { text: text.to_string(), candidates: candidates.clone() };
+    let candidates = if sharing.is_empty() {
+        "several currencies".to_string()
+    } else {
+        sharing.join(", ")
+    };
+    let ambiguous = || Error::Ambiguous {
+        text: text.to_string(),
+        candidates: candidates.clone(),
+    };
     match BY_SYMBOL.get(name) {
         Some(Some(index)) => return Ok(&CURRENCIES[*index]),
         Some(None) => return Err(ambiguous()),
@@ -173,10 +200,26 @@ mod tests {
     #[test]
     fn currencies_by_code_name_and_symbol() {
         for (text, expected) in [
-            ("€49.99", "EUR"), ("£8.50", "GBP"), ("₹1,299", "INR"), ("₩15,000", "KRW"), ("₺240", "TRY"),
-            ("₪89.90", "ILS"), ("฿350", "THB"), ("₴1,200", "UAH"), ("₱499", "PHP"), ("₦2,500", "NGN"),
-            ("$5", "USD"), ("CA$5", "CAD"), ("R$ 10", "BRL"), ("49.99 EUR", "EUR"), ("usd", "USD"),
-            ("US dollars", "USD"), ("euros", "EUR"), ("Japanese yen", "JPY"), ("yen", "JPY"), ("zł", "PLN"),
+            ("€49.99", "EUR"),
+            ("£8.50", "GBP"),
+            ("₹1,299", "INR"),
+            ("₩15,000", "KRW"),
+            ("₺240", "TRY"),
+            ("₪89.90", "ILS"),
+            ("฿350", "THB"),
+            ("₴1,200", "UAH"),
+            ("₱499", "PHP"),
+            ("₦2,500", "NGN"),
+            ("$5", "USD"),
+            ("CA$5", "CAD"),
+            ("R$ 10", "BRL"),
+            ("49.99 EUR", "EUR"),
+            ("usd", "USD"),
+            ("US dollars", "USD"),
+            ("euros", "EUR"),
+            ("Japanese yen", "JPY"),
+            ("yen", "JPY"),
+            ("zł", "PLN"),
         ] {
             assert_eq!(code(text), expected, "{text}");
         }
@@ -186,8 +229,14 @@ mod tests {
     fn currency_fields() {
         use CurrencyField::*;
         for (code, name) in [
-            ("JPY", "Japanese Yen"), ("GBP", "British Pound"), ("USD", "US Dollar"), ("EUR", "Euro"),
-            ("CHF", "Swiss Franc"), ("SEK", "Swedish Krona"), ("PLN", "Polish Zloty"), ("NZD", "New Zealand Dollar"),
+            ("JPY", "Japanese Yen"),
+            ("GBP", "British Pound"),
+            ("USD", "US Dollar"),
+            ("EUR", "Euro"),
+            ("CHF", "Swiss Franc"),
+            ("SEK", "Swedish Krona"),
+            ("PLN", "Polish Zloty"),
+            ("NZD", "New Zealand Dollar"),
         ] {
             assert_eq!(currency(code, Name).unwrap(), name);
         }
@@ -199,9 +248,21 @@ mod tests {
 
     #[test]
     fn unknown_and_ambiguous() {
-        assert!(matches!(currency("kr", CurrencyField::Code), Err(Error::Ambiguous { .. })));
-        assert!(matches!(currency("doubloons", CurrencyField::Code), Err(Error::NotFound { .. })));
-        assert!(matches!(currency("123", CurrencyField::Code), Err(Error::NotFound { .. })));
-        assert!(matches!(currency("", CurrencyField::Code), Err(Error::NotFound { .. })));
+        assert!(matches!(
+            currency("kr", CurrencyField::Code),
+            Err(Error::Ambiguous { .. })
+        ));
+        assert!(matches!(
+            currency("doubloons", CurrencyField::Code),
+            Err(Error::NotFound { .. })
+        ));
+        assert!(matches!(
+            currency("123", CurrencyField::Code),
+            Err(Error::NotFound { .. })
+        ));
+        assert!(matches!(
+            currency("", CurrencyField::Code),
+            Err(Error::NotFound { .. })
+        ));
     }
 }

@@ -68,11 +68,18 @@ pub fn language(text: &str, field: LanguageField) -> Result<String> {
             }
         }
         LanguageField::Code => record.code.to_string(),
-        LanguageField::Alpha3 if record.alpha3.is_empty() => return Err(Error::missing(record.name, "ISO 639-2 code")),
+        LanguageField::Alpha3 if record.alpha3.is_empty() => {
+            return Err(Error::missing(record.name, "ISO 639-2 code"));
+        }
         LanguageField::Alpha3 => record.alpha3.to_string(),
         LanguageField::Tag => {
             let mut tag = record.code.to_string();
-            for subtag in locale.script.map(|(code, _)| code).into_iter().chain(locale.region.map(|r| r.alpha2)) {
+            for subtag in locale
+                .script
+                .map(|(code, _)| code)
+                .into_iter()
+                .chain(locale.region.map(|r| r.alpha2))
+            {
                 tag.push('-');
                 tag.push_str(subtag);
             }
@@ -88,9 +95,16 @@ fn read_locale(text: &str) -> Result<Locale> {
         && let Some(inner) = trimmed[open + 1..].strip_suffix(')')
     {
         let language = language_by_name_or_code(trimmed[..open].trim()).ok_or_else(not_found)?;
-        let mut locale = Locale { language, script: None, region: None };
+        let mut locale = Locale {
+            language,
+            script: None,
+            region: None,
+        };
         for qualifier in inner.split(',').map(str::trim) {
-            match SCRIPTS.iter().find(|(_, name)| name.eq_ignore_ascii_case(qualifier)) {
+            match SCRIPTS
+                .iter()
+                .find(|(_, name)| name.eq_ignore_ascii_case(qualifier))
+            {
                 Some(script) => locale.script = Some(*script),
                 None => locale.region = Some(find_country(qualifier)?),
             }
@@ -98,12 +112,21 @@ fn read_locale(text: &str) -> Result<Locale> {
         return Ok(locale);
     }
     let subtags: Vec<&str> = trimmed.split(['-', '_']).collect();
-    if subtags.len() > 1 && subtags.len() <= 3 && subtags.iter().all(|s| !s.is_empty() && s.is_ascii()) {
+    if subtags.len() > 1
+        && subtags.len() <= 3
+        && subtags.iter().all(|s| !s.is_empty() && s.is_ascii())
+    {
         let language = language_by_code(subtags[0]).ok_or_else(not_found)?;
-        let mut locale = Locale { language, script: None, region: None };
+        let mut locale = Locale {
+            language,
+            script: None,
+            region: None,
+        };
         for subtag in &subtags[1..] {
             if subtag.len() == 4 && locale.script.is_none() && locale.region.is_none() {
-                let script = SCRIPTS.iter().find(|(code, _)| code.eq_ignore_ascii_case(subtag));
+                let script = SCRIPTS
+                    .iter()
+                    .find(|(code, _)| code.eq_ignore_ascii_case(subtag));
                 locale.script = Some(*script.ok_or_else(|| Error::not_found("script", subtag))?);
             } else if subtag.len() == 2 && locale.region.is_none() {
                 locale.region = Some(find_country(subtag)?);
@@ -114,22 +137,43 @@ fn read_locale(text: &str) -> Result<Locale> {
         return Ok(locale);
     }
     let language = language_by_name_or_code(trimmed).ok_or_else(not_found)?;
-    Ok(Locale { language, script: None, region: None })
+    Ok(Locale {
+        language,
+        script: None,
+        region: None,
+    })
 }
 
 fn language_by_code(code: &str) -> Option<&'static LanguageRecord> {
     let lower = code.to_ascii_lowercase();
-    LANGUAGES.iter().find(|record| record.code == lower).or_else(|| {
-        (lower.len() == 3)
-            .then(|| LANGUAGES.iter().find(|record| record.alpha3 == lower || record.alpha3_bibliographic == lower))
-            .flatten()
-    })
+    LANGUAGES
+        .iter()
+        .find(|record| record.code == lower)
+        .or_else(|| {
+            (lower.len() == 3)
+                .then(|| {
+                    LANGUAGES.iter().find(|record| {
+                        record.alpha3 == lower || record.alpha3_bibliographic == lower
+                    })
+                })
+                .flatten()
+        })
 }
 
 fn language_by_name_or_code(text: &str) -> Option<&'static LanguageRecord> {
     let code_like = (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphabetic());
-    let by_code = if code_like { language_by_code(text) } else { None };
-    by_code.or_else(|| BY_NAME.get(text).ok().flatten().map(|position| &LANGUAGES[position]))
+    let by_code = if code_like {
+        language_by_code(text)
+    } else {
+        None
+    };
+    by_code.or_else(|| {
+        BY_NAME
+            .get(text)
+            .ok()
+            .flatten()
+            .map(|position| &LANGUAGES[position])
+    })
 }
 
 #[cfg(test)]
@@ -140,8 +184,16 @@ mod tests {
     fn languages_by_code_and_name() {
         use LanguageField::*;
         for (code, name) in [
-            ("de", "German"), ("ja", "Japanese"), ("es", "Spanish"), ("zh", "Chinese"), ("el", "Greek"),
-            ("he", "Hebrew"), ("uk", "Ukrainian"), ("ga", "Irish"), ("ca", "Catalan"), ("hi", "Hindi"),
+            ("de", "German"),
+            ("ja", "Japanese"),
+            ("es", "Spanish"),
+            ("zh", "Chinese"),
+            ("el", "Greek"),
+            ("he", "Hebrew"),
+            ("uk", "Ukrainian"),
+            ("ga", "Irish"),
+            ("ca", "Catalan"),
+            ("hi", "Hindi"),
         ] {
             assert_eq!(language(code, Name).unwrap(), name);
             assert_eq!(language(name, Code).unwrap(), code);
@@ -156,9 +208,14 @@ mod tests {
     fn locales() {
         use LanguageField::*;
         for (tag, name) in [
-            ("pt-BR", "Portuguese (Brazil)"), ("en-GB", "English (United Kingdom)"), ("fr-CA", "French (Canada)"),
-            ("de-AT", "German (Austria)"), ("en-US", "English (United States)"), ("ar-EG", "Arabic (Egypt)"),
-            ("zh-Hant-TW", "Chinese (Traditional, Taiwan)"), ("sr-Latn", "Serbian (Latin)"),
+            ("pt-BR", "Portuguese (Brazil)"),
+            ("en-GB", "English (United Kingdom)"),
+            ("fr-CA", "French (Canada)"),
+            ("de-AT", "German (Austria)"),
+            ("en-US", "English (United States)"),
+            ("ar-EG", "Arabic (Egypt)"),
+            ("zh-Hant-TW", "Chinese (Traditional, Taiwan)"),
+            ("sr-Latn", "Serbian (Latin)"),
         ] {
             assert_eq!(language(tag, Name).unwrap(), name);
             assert_eq!(language(name, Tag).unwrap(), tag);

@@ -11,13 +11,29 @@ use crate::encodings::remove_accents;
 /// "saint", punctuation as spaces, a leading "the" dropped, spaces collapsed.
 pub(crate) fn name_key(name: &str) -> String {
     let plain = remove_accents(name).to_lowercase().replace('&', " and ");
-    let spaced: String = plain.chars().map(|c| if c.is_alphanumeric() { c } else if c == '\'' || c == '’' { '\0' } else { ' ' }).filter(|c| *c != '\0').collect();
+    let spaced: String = plain
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c
+            } else if c == '\'' || c == '’' {
+                '\0'
+            } else {
+                ' '
+            }
+        })
+        .filter(|c| *c != '\0')
+        .collect();
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let words = match words.split_first() {
         Some((&"the", rest)) if !rest.is_empty() => rest,
         _ => &words[..],
     };
-    words.iter().map(|word| if *word == "st" { "saint" } else { word }).collect::<Vec<_>>().join(" ")
+    words
+        .iter()
+        .map(|word| if *word == "st" { "saint" } else { word })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// An index from name keys to entries, where a key claimed by two different entries is
@@ -28,7 +44,9 @@ pub(crate) struct NameIndex<T> {
 
 impl<T: Copy + PartialEq + Eq + Hash> NameIndex<T> {
     pub(crate) fn new() -> Self {
-        NameIndex { entries: HashMap::new() }
+        NameIndex {
+            entries: HashMap::new(),
+        }
     }
 
     /// Files `entry` under the key of `name`.

@@ -54,7 +54,11 @@ pub fn phone(text: &str, format: PhoneFormat, default_region: &str) -> Result<St
                 }
                 "44" => {
                     let grouped = uk_groups(&national).join(" ");
-                    Ok(if international { format!("+44 {grouped}") } else { format!("0{grouped}") })
+                    Ok(if international {
+                        format!("+44 {grouped}")
+                    } else {
+                        format!("0{grouped}")
+                    })
                 }
                 other => Err(Error::Unsupported(format!(
                     "writing +{other} numbers in national or international format (only +1 and +44 are known)"
@@ -68,11 +72,18 @@ pub fn phone(text: &str, format: PhoneFormat, default_region: &str) -> Result<St
 fn read_phone(text: &str, region: &'static CountryRecord) -> Result<(&'static str, String)> {
     let malformed = || Error::malformed(text, "a phone number");
     let lower = text.to_lowercase();
-    let without_extension = ["ext", "x", "#"].iter().filter_map(|mark| lower.find(mark)).min().map_or(&lower[..], |cut| &lower[..cut]);
+    let without_extension = ["ext", "x", "#"]
+        .iter()
+        .filter_map(|mark| lower.find(mark))
+        .min()
+        .map_or(&lower[..], |cut| &lower[..cut]);
     if without_extension.chars().any(|c| c.is_alphabetic()) {
         return Err(malformed());
     }
-    let digits: String = without_extension.chars().filter(char::is_ascii_digit).collect();
+    let digits: String = without_extension
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
     let explicit_plus = without_extension.trim_start().starts_with('+');
     let international_digits = if explicit_plus {
         Some(digits.as_str())
@@ -92,9 +103,19 @@ fn read_phone(text: &str, region: &'static CountryRecord) -> Result<(&'static st
             let national = international[record.calling_code.len()..].to_string();
             // "+44 (0)20 ..." writes the trunk prefix that international dialling drops.
             let written_trunk = without_extension.contains("(0)");
-            (record.calling_code, national, if written_trunk { record.trunk_prefix } else { "" })
+            (
+                record.calling_code,
+                national,
+                if written_trunk {
+                    record.trunk_prefix
+                } else {
+                    ""
+                },
+            )
         }
-        None if region.calling_code.is_empty() => return Err(Error::missing(region.name, "calling code")),
+        None if region.calling_code.is_empty() => {
+            return Err(Error::missing(region.name, "calling code"));
+        }
         None => (region.calling_code, digits.clone(), region.trunk_prefix),
     };
     let nanp = calling_code == "1";
@@ -102,7 +123,9 @@ fn read_phone(text: &str, region: &'static CountryRecord) -> Result<(&'static st
         national.drain(..trunk.len());
     }
     let valid = if nanp {
-        national.len() == 10 && !matches!(national.as_bytes()[0], b'0' | b'1') && !matches!(national.as_bytes()[3], b'0' | b'1')
+        national.len() == 10
+            && !matches!(national.as_bytes()[0], b'0' | b'1')
+            && !matches!(national.as_bytes()[3], b'0' | b'1')
     } else if calling_code == "44" {
         (9..=10).contains(&national.len()) && !national.starts_with('0')
     } else {
@@ -157,7 +180,14 @@ mod tests {
     #[test]
     fn north_american_numbers() {
         use PhoneFormat::*;
-        for text in ["(415) 555-0134", "415.555.0134", "1-415-555-0134", "+1 (415) 555-0134", "4155550134", "415 555 0134 x12"] {
+        for text in [
+            "(415) 555-0134",
+            "415.555.0134",
+            "1-415-555-0134",
+            "+1 (415) 555-0134",
+            "4155550134",
+            "415 555 0134 x12",
+        ] {
             assert_eq!(us(text, E164), "+14155550134", "{text}");
         }
         assert_eq!(us("+14155550134", National), "(415) 555-0134");
@@ -188,14 +218,30 @@ mod tests {
 
     #[test]
     fn other_countries_normalise_but_do_not_format() {
-        assert_eq!(phone("030 123456", PhoneFormat::E164, "DE").unwrap(), "+4930123456");
-        assert_eq!(phone("+33 1 23 45 67 89", PhoneFormat::E164, "US").unwrap(), "+33123456789");
-        assert!(matches!(phone("+33 1 23 45 67 89", PhoneFormat::National, "FR"), Err(Error::Unsupported(_))));
+        assert_eq!(
+            phone("030 123456", PhoneFormat::E164, "DE").unwrap(),
+            "+4930123456"
+        );
+        assert_eq!(
+            phone("+33 1 23 45 67 89", PhoneFormat::E164, "US").unwrap(),
+            "+33123456789"
+        );
+        assert!(matches!(
+            phone("+33 1 23 45 67 89", PhoneFormat::National, "FR"),
+            Err(Error::Unsupported(_))
+        ));
     }
 
     #[test]
     fn bad_numbers_are_errors() {
-        for text in ["", "555-0134", "call me", "+999 123", "(015) 555-0134", "1-800-FLOWERS"] {
+        for text in [
+            "",
+            "555-0134",
+            "call me",
+            "+999 123",
+            "(015) 555-0134",
+            "1-800-FLOWERS",
+        ] {
             assert!(phone(text, PhoneFormat::E164, "US").is_err(), "{text}");
         }
         assert!(phone("415 555 0134", PhoneFormat::E164, "Atlantis").is_err());

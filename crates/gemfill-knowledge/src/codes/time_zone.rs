@@ -33,21 +33,35 @@ static BY_CITY: LazyLock<NameIndex<usize>> = LazyLock::new(|| {
 /// ```
 pub fn time_zone(text: &str) -> Result<String> {
     let trimmed = text.trim();
-    if let Some(record) = ZONES.iter().find(|record| record.zone.eq_ignore_ascii_case(trimmed)) {
+    if let Some(record) = ZONES
+        .iter()
+        .find(|record| record.zone.eq_ignore_ascii_case(trimmed))
+    {
         return Ok(record.zone.to_string());
     }
     if let Ok(Some(position)) = BY_CITY.get(trimmed) {
         return Ok(ZONES[position].zone.to_string());
     }
-    let country = find_country(trimmed).map_err(|_| Error::not_found("city or country with a time zone", text))?;
-    if let Some((_, zone)) = PRIMARY_ZONES.iter().find(|(code, _)| *code == country.alpha2) {
+    let country = find_country(trimmed)
+        .map_err(|_| Error::not_found("city or country with a time zone", text))?;
+    if let Some((_, zone)) = PRIMARY_ZONES
+        .iter()
+        .find(|(code, _)| *code == country.alpha2)
+    {
         return Ok(zone.to_string());
     }
-    let zones: Vec<&str> = ZONES.iter().filter(|record| record.country == country.alpha2).map(|record| record.zone).collect();
+    let zones: Vec<&str> = ZONES
+        .iter()
+        .filter(|record| record.country == country.alpha2)
+        .map(|record| record.zone)
+        .collect();
     match zones.as_slice() {
         [zone] => Ok(zone.to_string()),
         [] => Err(Error::missing(country.name, "time zone")),
-        several => Err(Error::Ambiguous { text: text.to_string(), candidates: several.join(", ") }),
+        several => Err(Error::Ambiguous {
+            text: text.to_string(),
+            candidates: several.join(", "),
+        }),
     }
 }
 
@@ -58,11 +72,21 @@ mod tests {
     #[test]
     fn zones_by_city_and_country() {
         for (text, zone) in [
-            ("Paris", "Europe/Paris"), ("Tokyo", "Asia/Tokyo"), ("New York", "America/New_York"),
-            ("Chicago", "America/Chicago"), ("Sydney", "Australia/Sydney"), ("Los Angeles", "America/Los_Angeles"),
-            ("Cairo", "Africa/Cairo"), ("Hong Kong", "Asia/Hong_Kong"), ("Toronto", "America/Toronto"),
-            ("Kyiv", "Europe/Kyiv"), ("sao paulo", "America/Sao_Paulo"), ("europe/london", "Europe/London"),
-            ("Germany", "Europe/Berlin"), ("France", "Europe/Paris"), ("Ukraine", "Europe/Kyiv"),
+            ("Paris", "Europe/Paris"),
+            ("Tokyo", "Asia/Tokyo"),
+            ("New York", "America/New_York"),
+            ("Chicago", "America/Chicago"),
+            ("Sydney", "Australia/Sydney"),
+            ("Los Angeles", "America/Los_Angeles"),
+            ("Cairo", "Africa/Cairo"),
+            ("Hong Kong", "Asia/Hong_Kong"),
+            ("Toronto", "America/Toronto"),
+            ("Kyiv", "Europe/Kyiv"),
+            ("sao paulo", "America/Sao_Paulo"),
+            ("europe/london", "Europe/London"),
+            ("Germany", "Europe/Berlin"),
+            ("France", "Europe/Paris"),
+            ("Ukraine", "Europe/Kyiv"),
         ] {
             assert_eq!(time_zone(text).unwrap(), zone, "{text}");
         }

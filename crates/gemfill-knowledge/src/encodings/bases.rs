@@ -22,7 +22,9 @@ pub fn to_base(n: Decimal, base: u32) -> Result<String> {
     if whole.scale() != 0 {
         return Err(Error::malformed(&n.to_string(), "a whole number"));
     }
-    let value = whole.to_i128().ok_or_else(|| Error::out_of_range(n, "the range of whole numbers"))?;
+    let value = whole
+        .to_i128()
+        .ok_or_else(|| Error::out_of_range(n, "the range of whole numbers"))?;
     let mut magnitude = value.unsigned_abs();
     let mut digits = Vec::new();
     loop {
@@ -94,7 +96,11 @@ pub fn from_base(text: &str, base: u32) -> Result<Decimal> {
 }
 
 fn check_base(base: u32) -> Result<()> {
-    if (2..=36).contains(&base) { Ok(()) } else { Err(Error::out_of_range(base, "bases 2 to 36")) }
+    if (2..=36).contains(&base) {
+        Ok(())
+    } else {
+        Err(Error::out_of_range(base, "bases 2 to 36"))
+    }
 }
 
 /// Unix permissions in octal (`755`, `0644`, `4755`) written symbolically
@@ -107,7 +113,12 @@ fn check_base(base: u32) -> Result<()> {
 /// assert_eq!(permissions_symbolic("1777").unwrap(), "rwxrwxrwt");
 /// ```
 pub fn permissions_symbolic(octal: &str) -> Result<String> {
-    let digits: Vec<u32> = octal.trim().chars().map(|c| c.to_digit(8)).collect::<Option<_>>().unwrap_or_default();
+    let digits: Vec<u32> = octal
+        .trim()
+        .chars()
+        .map(|c| c.to_digit(8))
+        .collect::<Option<_>>()
+        .unwrap_or_default();
     if !(3..=4).contains(&digits.len()) {
         return Err(Error::malformed(octal, "octal permissions like 755"));
     }
@@ -167,7 +178,11 @@ pub fn permissions_octal(symbolic: &str) -> Result<String> {
         }
         octal.push(char::from(b'0' + bits));
     }
-    Ok(if special == 0 { octal } else { format!("{special}{octal}") })
+    Ok(if special == 0 {
+        octal
+    } else {
+        format!("{special}{octal}")
+    })
 }
 
 #[cfg(test)]

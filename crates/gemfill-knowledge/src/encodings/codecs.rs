@@ -7,7 +7,11 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use crate::error::{Error, Result};
 
 /// The bytes of RFC 3986 left as they are in a URL component: letters, digits, `-._~`.
-const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// The UTF-8 bytes of `text` in standard Base64 with padding (RFC 4648 section 4).
 ///
@@ -31,11 +35,20 @@ pub fn base64_encode(text: &str) -> String {
 /// ```
 pub fn base64_decode(text: &str) -> Result<String> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let url_safe = compact.trim_end_matches('=').replace('+', "-").replace('/', "_");
+    let url_safe = compact
+        .trim_end_matches('=')
+        .replace('+', "-")
+        .replace('/', "_");
     let bytes = URL_SAFE_NO_PAD
         .decode(url_safe.as_bytes())
-        .map_err(|source| Error::Base64 { text: text.to_string(), source })?;
-    String::from_utf8(bytes).map_err(|source| Error::NotUtf8 { text: text.to_string(), source })
+        .map_err(|source| Error::Base64 {
+            text: text.to_string(),
+            source,
+        })?;
+    String::from_utf8(bytes).map_err(|source| Error::NotUtf8 {
+        text: text.to_string(),
+        source,
+    })
 }
 
 /// `text` percent-encoded as a URL component: every byte of its UTF-8 except letters,
@@ -116,10 +129,16 @@ pub fn hex_decode(text: &str) -> Result<String> {
     let malformed = || Error::malformed(text, "bytes in hex");
     let mut digits = String::new();
     for group in text.split(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | ',')) {
-        let group = group.strip_prefix("0x").or_else(|| group.strip_prefix("0X")).unwrap_or(group);
+        let group = group
+            .strip_prefix("0x")
+            .or_else(|| group.strip_prefix("0X"))
+            .unwrap_or(group);
         digits.push_str(group);
     }
-    if digits.is_empty() || digits.len() % 2 != 0 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if digits.is_empty()
+        || !digits.len().is_multiple_of(2)
+        || !digits.bytes().all(|b| b.is_ascii_hexdigit())
+    {
         return Err(malformed());
     }
     let bytes: Vec<u8> = (0..digits.len())
@@ -127,7 +146,10 @@ pub fn hex_decode(text: &str) -> Result<String> {
         .map(|index| u8::from_str_radix(&digits[index..index + 2], 16))
         .collect::<std::result::Result<_, _>>()
         .map_err(|_| malformed())?;
-    String::from_utf8(bytes).map_err(|source| Error::NotUtf8 { text: text.to_string(), source })
+    String::from_utf8(bytes).map_err(|source| Error::NotUtf8 {
+        text: text.to_string(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -137,9 +159,15 @@ mod tests {
     #[test]
     fn base64_follows_rfc_4648() {
         // RFC 4648 section 10 test vectors.
-        for (plain, encoded) in
-            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
-        {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64_encode(plain), encoded);
             assert_eq!(base64_decode(encoded).unwrap(), plain);
         }

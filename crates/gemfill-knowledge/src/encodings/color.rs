@@ -47,7 +47,9 @@ pub fn color(text: &str, format: ColorFormat) -> Result<String> {
         ColorFormat::Name => {
             let packed = u32::from(red) << 16 | u32::from(green) << 8 | u32::from(blue);
             let named = CSS_COLORS.iter().find(|(_, value)| *value == packed);
-            named.map(|(name, _)| name.to_string()).ok_or_else(|| Error::missing(text, "CSS colour name"))?
+            named
+                .map(|(name, _)| name.to_string())
+                .ok_or_else(|| Error::missing(text, "CSS colour name"))?
         }
     })
 }
@@ -65,23 +67,28 @@ fn read_color(text: &str) -> Result<[u8; 3]> {
     if let Some(inner) = function_arguments(&lower, "hsl") {
         return hsl_numbers(inner).ok_or_else(malformed);
     }
-    if lower.starts_with(|c: char| c.is_ascii_digit()) {
-        if let Some(rgb) = rgb_numbers(&lower) {
-            return Ok(rgb);
-        }
+    if lower.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(rgb) = rgb_numbers(&lower)
+    {
+        return Ok(rgb);
     }
     if lower.len() == 6
         && let Some(rgb) = hex_color(&lower)
     {
         return Ok(rgb);
     }
-    let key: String = lower.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).collect();
+    let key: String = lower
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '_'))
+        .collect();
     match CSS_COLORS.binary_search_by(|(name, _)| name.cmp(&key.as_str())) {
         Ok(index) => {
             let value = CSS_COLORS[index].1;
             Ok([(value >> 16) as u8, (value >> 8) as u8, value as u8])
         }
-        Err(_) if lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') => Err(Error::not_found("colour", text)),
+        Err(_) if lower.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') => {
+            Err(Error::not_found("colour", text))
+        }
         Err(_) => Err(malformed()),
     }
 }
@@ -111,7 +118,10 @@ fn hex_color(hex: &str) -> Option<[u8; 3]> {
 /// Three (or four, the last an alpha of 1) numbers separated by commas, spaces or
 /// slashes.
 fn arguments(inner: &str) -> Vec<&str> {
-    inner.split(|c: char| c == ',' || c == '/' || c.is_whitespace()).filter(|part| !part.is_empty()).collect()
+    inner
+        .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
+        .filter(|part| !part.is_empty())
+        .collect()
 }
 
 fn rgb_numbers(inner: &str) -> Option<[u8; 3]> {
@@ -133,7 +143,12 @@ fn hsl_numbers(inner: &str) -> Option<[u8; 3]> {
         return None;
     }
     let hue: f64 = parts[0].trim_end_matches("deg").parse().ok()?;
-    let percent = |part: &str| part.strip_suffix('%')?.parse::<f64>().ok().filter(|v| (0.0..=100.0).contains(v));
+    let percent = |part: &str| {
+        part.strip_suffix('%')?
+            .parse::<f64>()
+            .ok()
+            .filter(|v| (0.0..=100.0).contains(v))
+    };
     let (saturation, lightness) = (percent(parts[1])? / 100.0, percent(parts[2])? / 100.0);
     if !hue.is_finite() {
         return None;
@@ -149,7 +164,11 @@ fn hsl_numbers(inner: &str) -> Option<[u8; 3]> {
 }
 
 fn to_hsl([red, green, blue]: [u8; 3]) -> (i64, i64, i64) {
-    let (r, g, b) = (f64::from(red) / 255.0, f64::from(green) / 255.0, f64::from(blue) / 255.0);
+    let (r, g, b) = (
+        f64::from(red) / 255.0,
+        f64::from(green) / 255.0,
+        f64::from(blue) / 255.0,
+    );
     let (max, min) = (r.max(g).max(b), r.min(g).min(b));
     let lightness = (max + min) / 2.0;
     let delta = max - min;
@@ -164,7 +183,11 @@ fn to_hsl([red, green, blue]: [u8; 3]) -> (i64, i64, i64) {
     } else {
         60.0 * ((r - g) / delta + 4.0)
     };
-    (hue.round() as i64 % 360, (saturation * 100.0).round() as i64, (lightness * 100.0).round() as i64)
+    (
+        hue.round() as i64 % 360,
+        (saturation * 100.0).round() as i64,
+        (lightness * 100.0).round() as i64,
+    )
 }
 
 #[cfg(test)]
@@ -175,29 +198,69 @@ mod tests {
     fn colours_convert_between_formats() {
         assert_eq!(color("255, 99, 71", ColorFormat::Hex).unwrap(), "#FF6347");
         assert_eq!(color("34,139,34", ColorFormat::Hex).unwrap(), "#228B22");
-        assert_eq!(color("#FF6347", ColorFormat::Rgb).unwrap(), "rgb(255, 99, 71)");
-        assert_eq!(color("#008000", ColorFormat::Rgb).unwrap(), "rgb(0, 128, 0)");
+        assert_eq!(
+            color("#FF6347", ColorFormat::Rgb).unwrap(),
+            "rgb(255, 99, 71)"
+        );
+        assert_eq!(
+            color("#008000", ColorFormat::Rgb).unwrap(),
+            "rgb(0, 128, 0)"
+        );
         assert_eq!(color("tomato", ColorFormat::Hex).unwrap(), "#FF6347");
         assert_eq!(color("navy", ColorFormat::Hex).unwrap(), "#000080");
         assert_eq!(color("#FF6347", ColorFormat::Name).unwrap(), "tomato");
         assert_eq!(color("#00FFFF", ColorFormat::Name).unwrap(), "aqua");
         assert_eq!(color("#808080", ColorFormat::Name).unwrap(), "gray");
-        assert_eq!(color("rgb(255 99 71)", ColorFormat::Hex).unwrap(), "#FF6347");
-        assert_eq!(color("rgba(255, 99, 71, 1)", ColorFormat::Hex).unwrap(), "#FF6347");
-        assert_eq!(color("FF6347", ColorFormat::RgbList).unwrap(), "255, 99, 71");
-        assert_eq!(color("#FF6347", ColorFormat::Hsl).unwrap(), "hsl(9, 100%, 64%)");
-        assert_eq!(color("hsl(9, 100%, 64%)", ColorFormat::Hex).unwrap(), "#FF6347");
+        assert_eq!(
+            color("rgb(255 99 71)", ColorFormat::Hex).unwrap(),
+            "#FF6347"
+        );
+        assert_eq!(
+            color("rgba(255, 99, 71, 1)", ColorFormat::Hex).unwrap(),
+            "#FF6347"
+        );
+        assert_eq!(
+            color("FF6347", ColorFormat::RgbList).unwrap(),
+            "255, 99, 71"
+        );
+        assert_eq!(
+            color("#FF6347", ColorFormat::Hsl).unwrap(),
+            "hsl(9, 100%, 64%)"
+        );
+        assert_eq!(
+            color("hsl(9, 100%, 64%)", ColorFormat::Hex).unwrap(),
+            "#FF6347"
+        );
         assert_eq!(color("rebeccapurple", ColorFormat::Hex).unwrap(), "#663399");
-        assert_eq!(color("white", ColorFormat::Hsl).unwrap(), "hsl(0, 0%, 100%)");
+        assert_eq!(
+            color("white", ColorFormat::Hsl).unwrap(),
+            "hsl(0, 0%, 100%)"
+        );
     }
 
     #[test]
     fn colours_that_cannot_be_read_are_errors() {
-        for bad in ["", "#12", "#GGGGGG", "256,0,0", "1,2", "rgb(1,2)", "rgba(1,2,3,0.5)", "hsl(1,2,3)", "#12345678"] {
+        for bad in [
+            "",
+            "#12",
+            "#GGGGGG",
+            "256,0,0",
+            "1,2",
+            "rgb(1,2)",
+            "rgba(1,2,3,0.5)",
+            "hsl(1,2,3)",
+            "#12345678",
+        ] {
             assert!(color(bad, ColorFormat::Hex).is_err(), "{bad}");
         }
-        assert!(matches!(color("blurple", ColorFormat::Hex), Err(Error::NotFound { .. })));
-        assert!(matches!(color("#123456", ColorFormat::Name), Err(Error::Missing { .. })));
+        assert!(matches!(
+            color("blurple", ColorFormat::Hex),
+            Err(Error::NotFound { .. })
+        ));
+        assert!(matches!(
+            color("#123456", ColorFormat::Name),
+            Err(Error::Missing { .. })
+        ));
     }
 
     #[test]

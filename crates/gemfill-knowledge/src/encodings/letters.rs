@@ -17,7 +17,10 @@ use crate::error::{Error, Result};
 /// assert_eq!(remove_accents("Søren Łódź"), "Søren Łodz");
 /// ```
 pub fn remove_accents(text: &str) -> String {
-    text.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
+        .collect()
 }
 
 choice! {
@@ -60,7 +63,9 @@ pub fn transliterate(text: &str, style: TransliterationStyle) -> String {
             (_, 'ẞ') => Some("SS"),
             _ => None,
         };
-        let Some(ascii) = german.or_else(|| deunicode::deunicode_char(c)) else { continue };
+        let Some(ascii) = german.or_else(|| deunicode::deunicode_char(c)) else {
+            continue;
+        };
         let upper_run = ascii.len() > 1 && ascii.chars().all(|a| a.is_ascii_uppercase());
         let next_is_lower = chars.get(index + 1).is_some_and(|next| next.is_lowercase());
         let previous_is_upper = index > 0 && chars[index - 1].is_uppercase();
@@ -106,7 +111,10 @@ pub fn slug(text: &str) -> String {
 /// assert_eq!(code_points("A😀"), "U+0041 U+1F600");
 /// ```
 pub fn code_points(text: &str) -> String {
-    text.chars().map(|c| format!("U+{:04X}", u32::from(c))).collect::<Vec<_>>().join(" ")
+    text.chars()
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The characters whose code points `text` lists (`U+00E9`, `u+20ac`, separated by
@@ -118,15 +126,24 @@ pub fn code_points(text: &str) -> String {
 /// ```
 pub fn from_code_points(text: &str) -> Result<String> {
     let malformed = || Error::malformed(text, "code points like U+00E9");
-    let points: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == ',').filter(|p| !p.is_empty()).collect();
+    let points: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|p| !p.is_empty())
+        .collect();
     if points.is_empty() {
         return Err(malformed());
     }
     points
         .into_iter()
         .map(|point| {
-            let hex = point.strip_prefix("U+").or_else(|| point.strip_prefix("u+")).ok_or_else(malformed)?;
-            let value = u32::from_str_radix(hex, 16).ok().filter(|_| hex.len() <= 6).ok_or_else(malformed)?;
+            let hex = point
+                .strip_prefix("U+")
+                .or_else(|| point.strip_prefix("u+"))
+                .ok_or_else(malformed)?;
+            let value = u32::from_str_radix(hex, 16)
+                .ok()
+                .filter(|_| hex.len() <= 6)
+                .ok_or_else(malformed)?;
             char::from_u32(value).ok_or_else(malformed)
         })
         .collect()
@@ -134,11 +151,13 @@ pub fn from_code_points(text: &str) -> Result<String> {
 
 /// The ICAO/NATO spelling words (as ICAO spells them: `Alfa`, `Juliett`).
 const NATO: [&str; 26] = [
-    "Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo", "Lima",
-    "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango", "Uniform", "Victor", "Whiskey",
-    "X-ray", "Yankee", "Zulu",
+    "Alfa", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett",
+    "Kilo", "Lima", "Mike", "November", "Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango",
+    "Uniform", "Victor", "Whiskey", "X-ray", "Yankee", "Zulu",
 ];
-const DIGIT_WORDS: [&str; 10] = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
+const DIGIT_WORDS: [&str; 10] = [
+    "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+];
 
 /// `text` spelled in the NATO alphabet, one word per character separated by spaces:
 /// letters by their code words (accents ignored), digits by their English names, other
@@ -186,7 +205,10 @@ mod tests {
         assert_eq!(transliterate("Österreich", German), "Oesterreich");
         assert_eq!(transliterate("ÖSTERREICH", German), "OESTERREICH");
         assert_eq!(transliterate("Müller", Ascii), "Muller");
-        assert_eq!(transliterate("Søren Kierkegaard", Ascii), "Soren Kierkegaard");
+        assert_eq!(
+            transliterate("Søren Kierkegaard", Ascii),
+            "Soren Kierkegaard"
+        );
         assert_eq!(transliterate("Blåbærsaft", Ascii), "Blabaersaft");
         assert_eq!(transliterate("Łódź", Ascii), "Lodz");
         assert_eq!(transliterate("Œuvre", Ascii), "Oeuvre");

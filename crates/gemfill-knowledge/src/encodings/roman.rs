@@ -95,7 +95,9 @@ mod tests {
 
     #[test]
     fn non_standard_numerals_are_errors() {
-        for text in ["", "IIII", "IC", "VX", "MMMM", "CIVIL", "ABC", "XIIII", "IIV"] {
+        for text in [
+            "", "IIII", "IC", "VX", "MMMM", "CIVIL", "ABC", "XIIII", "IIV",
+        ] {
             assert!(from_roman(text).is_err(), "{text}");
         }
         assert!(to_roman(4000.into()).is_err());

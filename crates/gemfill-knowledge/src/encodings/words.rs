@@ -7,18 +7,63 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::error::{Error, Result};
 
 const ONES: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 /// The short-scale names of the powers of 1000, up to the range of a [`Decimal`].
 const SCALES: [&str; 10] = [
-    "", "thousand", "million", "billion", "trillion", "quadrillion", "quintillion", "sextillion", "septillion",
+    "",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "quadrillion",
+    "quintillion",
+    "sextillion",
+    "septillion",
     "octillion",
 ];
 const ORDINAL_ONES: [&str; 20] = [
-    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "zeroth",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
     "nineteenth",
 ];
 
@@ -31,9 +76,15 @@ const ORDINAL_ONES: [&str; 20] = [
 /// assert_eq!(number_words("2.05".parse().unwrap()).unwrap(), "two point zero five");
 /// ```
 pub fn number_words(n: Decimal) -> Result<String> {
-    let mut words = if n.is_sign_negative() && !n.is_zero() { String::from("minus ") } else { String::new() };
+    let mut words = if n.is_sign_negative() && !n.is_zero() {
+        String::from("minus ")
+    } else {
+        String::new()
+    };
     let magnitude = n.abs().normalize();
-    words.push_str(&whole_words(magnitude.trunc().to_u128().unwrap_or_default()));
+    words.push_str(&whole_words(
+        magnitude.trunc().to_u128().unwrap_or_default(),
+    ));
     let text = magnitude.to_string();
     if let Some((_, fraction)) = text.split_once('.') {
         words.push_str(" point");
@@ -56,7 +107,11 @@ fn whole_words(mut value: u128) -> String {
         value /= 1000;
         if group != 0 {
             let words = below_thousand(group);
-            groups.push(if scale.is_empty() { words } else { format!("{words} {scale}") });
+            groups.push(if scale.is_empty() {
+                words
+            } else {
+                format!("{words} {scale}")
+            });
         }
         if value == 0 {
             break;
@@ -86,7 +141,9 @@ fn whole_number(n: Decimal, what: &'static str) -> Result<i128> {
     if normalized.scale() != 0 {
         return Err(Error::malformed(&n.to_string(), what));
     }
-    normalized.to_i128().ok_or_else(|| Error::out_of_range(n, "the range of whole numbers"))
+    normalized
+        .to_i128()
+        .ok_or_else(|| Error::out_of_range(n, "the range of whole numbers"))
 }
 
 /// The whole number `n` with its English ordinal suffix: `1st`, `2nd`, `3rd`, `11th`,
@@ -150,7 +207,9 @@ pub fn cheque_words(amount: Decimal) -> Result<String> {
     }
     let cents = amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let whole = cents.trunc();
-    let fraction = ((cents - whole) * Decimal::ONE_HUNDRED).to_u32().unwrap_or_default();
+    let fraction = ((cents - whole) * Decimal::ONE_HUNDRED)
+        .to_u32()
+        .unwrap_or_default();
     Ok(format!("{} and {fraction:02}/100", number_words(whole)?))
 }
 
@@ -167,7 +226,10 @@ pub fn cheque_words(amount: Decimal) -> Result<String> {
 /// ```
 pub fn words_to_number(text: &str) -> Result<Decimal> {
     let lower = text.trim().to_lowercase().replace(['-', ','], " ");
-    let words: Vec<&str> = lower.split_whitespace().filter(|word| *word != "and").collect();
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|word| *word != "and")
+        .collect();
     let malformed = || Error::malformed(text, "a number in words");
     let (negative, words) = match words.split_first() {
         Some((&("minus" | "negative"), rest)) => (true, rest),
@@ -192,10 +254,17 @@ pub fn words_to_number(text: &str) -> Result<Decimal> {
         {
             group = value;
         } else if let Some(factor) = multiplier(word) {
-            group = group.max(Decimal::ONE).checked_mul(factor).ok_or_else(overflow)?;
+            group = group
+                .max(Decimal::ONE)
+                .checked_mul(factor)
+                .ok_or_else(overflow)?;
         } else if let Some(power) = scale_power(word) {
             let scale = Decimal::from_i128_with_scale(10i128.pow(power), 0);
-            total = group.max(Decimal::ONE).checked_mul(scale).and_then(|v| v.checked_add(total)).ok_or_else(overflow)?;
+            total = group
+                .max(Decimal::ONE)
+                .checked_mul(scale)
+                .and_then(|v| v.checked_add(total))
+                .ok_or_else(overflow)?;
             group = Decimal::ZERO;
         } else if matches!(*word, "a" | "an") && index == 0 {
             continue;
@@ -214,7 +283,10 @@ pub fn words_to_number(text: &str) -> Result<Decimal> {
         }
         let mut digits = String::from("0.");
         for word in fraction_words {
-            let digit = ONES[..10].iter().position(|name| name == word).ok_or_else(malformed)?;
+            let digit = ONES[..10]
+                .iter()
+                .position(|name| name == word)
+                .ok_or_else(malformed)?;
             digits.push(char::from(b'0' + digit as u8));
         }
         value += digits.parse::<Decimal>().map_err(|_| malformed())?;
@@ -229,8 +301,14 @@ fn small_number(word: &str) -> Option<Decimal> {
     if let Some(value) = position(&ONES).or_else(|| position(&ORDINAL_ONES)) {
         return Some(Decimal::from(value));
     }
-    let tens = |stem: &str| TENS.iter().position(|name| !name.is_empty() && *name == stem);
-    if let Some(value) = tens(word).or_else(|| word.strip_suffix("ieth").and_then(|stem| tens(&format!("{stem}y")))) {
+    let tens = |stem: &str| {
+        TENS.iter()
+            .position(|name| !name.is_empty() && *name == stem)
+    };
+    if let Some(value) = tens(word).or_else(|| {
+        word.strip_suffix("ieth")
+            .and_then(|stem| tens(&format!("{stem}y")))
+    }) {
         return Some(Decimal::from(value * 10));
     }
     None
@@ -250,7 +328,11 @@ fn multiplier(word: &str) -> Option<Decimal> {
 fn scale_power(word: &str) -> Option<u32> {
     let base = word.strip_suffix("th").unwrap_or(word);
     let base = base.strip_suffix('s').unwrap_or(base);
-    SCALES.iter().skip(1).position(|scale| *scale == base).map(|index| 3 * (index as u32 + 1))
+    SCALES
+        .iter()
+        .skip(1)
+        .position(|scale| *scale == base)
+        .map(|index| 3 * (index as u32 + 1))
 }
 
 #[cfg(test)]
@@ -275,8 +357,15 @@ mod tests {
             "one quadrillion two hundred thirty-four trillion five hundred sixty-seven billion \
              eight hundred ninety million one hundred twenty-three thousand four hundred fifty-six"
         );
-        assert!(number_words(Decimal::MAX).unwrap().starts_with("seventy-nine octillion"));
-        assert_eq!(number_words("0.5".parse().unwrap()).unwrap(), "zero point five");
+        assert!(
+            number_words(Decimal::MAX)
+                .unwrap()
+                .starts_with("seventy-nine octillion")
+        );
+        assert_eq!(
+            number_words("0.5".parse().unwrap()).unwrap(),
+            "zero point five"
+        );
     }
 
     #[test]
@@ -304,13 +393,28 @@ mod tests {
 
     #[test]
     fn words_read_back() {
-        for n in [0i64, 5, 19, 40, 99, 105, 999, 1001, 12_345, 7_000_000, 1_000_000_001] {
+        for n in [
+            0i64,
+            5,
+            19,
+            40,
+            99,
+            105,
+            999,
+            1001,
+            12_345,
+            7_000_000,
+            1_000_000_001,
+        ] {
             assert_eq!(words_to_number(&words(n)).unwrap(), Decimal::from(n), "{n}");
         }
         assert_eq!(words_to_number("a hundred").unwrap(), Decimal::from(100));
         assert_eq!(words_to_number("Twenty-One").unwrap(), Decimal::from(21));
         assert_eq!(words_to_number("minus seven").unwrap(), Decimal::from(-7));
-        assert_eq!(words_to_number("three point one four").unwrap(), "3.14".parse().unwrap());
+        assert_eq!(
+            words_to_number("three point one four").unwrap(),
+            "3.14".parse().unwrap()
+        );
         assert_eq!(words_to_number("two dozen").unwrap(), Decimal::from(24));
         for bad in ["", "and", "point", "twenty bananas", "three point", "minus"] {
             assert!(words_to_number(bad).is_err(), "{bad}");
@@ -323,8 +427,14 @@ mod tests {
             cheque_words("1250.75".parse().unwrap()).unwrap(),
             "one thousand two hundred fifty and 75/100"
         );
-        assert_eq!(cheque_words("3019.40".parse().unwrap()).unwrap(), "three thousand nineteen and 40/100");
-        assert_eq!(cheque_words("0.999".parse().unwrap()).unwrap(), "one and 00/100");
+        assert_eq!(
+            cheque_words("3019.40".parse().unwrap()).unwrap(),
+            "three thousand nineteen and 40/100"
+        );
+        assert_eq!(
+            cheque_words("0.999".parse().unwrap()).unwrap(),
+            "one and 00/100"
+        );
         assert!(cheque_words((-1).into()).is_err());
     }
 }

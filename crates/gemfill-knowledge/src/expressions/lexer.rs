@@ -48,9 +48,40 @@ pub(crate) enum Comparison {
 
 /// Number words that may start or continue a number written in words.
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
-    "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "a", "point",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "a",
+    "point",
 ];
 
 pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
@@ -94,8 +125,12 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
             ',' | ';' => Some(Kind::Comma),
             '<' | '>' | '=' | '!' | '≤' | '≥' | '≠' => {
                 let (comparison, width) = match (c, next) {
-                    ('<', Some('=')) | ('≤', _) => (Comparison::LessOrEqual, if c == '<' { 2 } else { 1 }),
-                    ('>', Some('=')) | ('≥', _) => (Comparison::GreaterOrEqual, if c == '>' { 2 } else { 1 }),
+                    ('<', Some('=')) | ('≤', _) => {
+                        (Comparison::LessOrEqual, if c == '<' { 2 } else { 1 })
+                    }
+                    ('>', Some('=')) | ('≥', _) => {
+                        (Comparison::GreaterOrEqual, if c == '>' { 2 } else { 1 })
+                    }
                     ('<', Some('>')) | ('!', Some('=')) => (Comparison::NotEqual, 2),
                     ('≠', _) => (Comparison::NotEqual, 1),
                     ('=', Some('=')) => (Comparison::Equal, 2),
@@ -119,8 +154,12 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
             continue;
         }
         if c.is_ascii_digit() || (c == '.' && next.is_some_and(|n| n.is_ascii_digit())) {
-            let (number, end) = read_number(&chars, index, depth == 0).map_err(|message| error(position, message))?;
-            tokens.push(Token { kind: Kind::Number(number), position });
+            let (number, end) = read_number(&chars, index, depth == 0)
+                .map_err(|message| error(position, message))?;
+            tokens.push(Token {
+                kind: Kind::Number(number),
+                position,
+            });
             index = end;
             continue;
         }
@@ -132,13 +171,20 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
             let word: String = chars[index..end].iter().collect::<String>().to_lowercase();
             let followed_by_paren = chars[end..].iter().find(|c| !c.is_whitespace()) == Some(&'(');
             if followed_by_paren && !NUMBER_WORDS.contains(&word.as_str()) {
-                tokens.push(Token { kind: Kind::Function(word.to_uppercase()), position });
+                tokens.push(Token {
+                    kind: Kind::Function(word.to_uppercase()),
+                    position,
+                });
                 index = end;
                 continue;
             }
             if NUMBER_WORDS.contains(&word.as_str()) && word != "a" && word != "point" {
-                let (number, words_end) = read_number_words(&chars, index).map_err(|message| error(position, message))?;
-                tokens.push(Token { kind: Kind::Number(number), position });
+                let (number, words_end) =
+                    read_number_words(&chars, index).map_err(|message| error(position, message))?;
+                tokens.push(Token {
+                    kind: Kind::Number(number),
+                    position,
+                });
                 index = words_end;
                 continue;
             }
@@ -158,7 +204,11 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
                         return Err(error(position, "expected \"by\""));
                     };
                     end = chars.len() - rest.chars().count();
-                    if word == "multiplied" { Kind::Times } else { Kind::Divide }
+                    if word == "multiplied" {
+                        Kind::Times
+                    } else {
+                        Kind::Divide
+                    }
                 }
                 "over" => Kind::Divide,
                 _ => return Err(error(position, "unknown word")),
@@ -174,8 +224,16 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
 
 /// A number in digits at `start`: `12`, `4.50`, `.5`, `1,250` (thousands, at the top
 /// level only, where commas do not separate arguments) and a mixed number `1 1/2`.
-fn read_number(chars: &[char], start: usize, top_level: bool) -> std::result::Result<(Number, usize), &'static str> {
-    let digits_end = |from: usize| (from..chars.len()).find(|&i| !chars[i].is_ascii_digit()).unwrap_or(chars.len());
+fn read_number(
+    chars: &[char],
+    start: usize,
+    top_level: bool,
+) -> std::result::Result<(Number, usize), &'static str> {
+    let digits_end = |from: usize| {
+        (from..chars.len())
+            .find(|&i| !chars[i].is_ascii_digit())
+            .unwrap_or(chars.len())
+    };
     let mut end = digits_end(start);
     let mut literal: String = chars[start..end].iter().collect();
     if top_level && end - start <= 3 {
@@ -193,7 +251,10 @@ fn read_number(chars: &[char], start: usize, top_level: bool) -> std::result::Re
         }
         end = fraction_end;
     }
-    let value: Decimal = literal.trim_end_matches('.').parse().map_err(|_| "a number too long to compute with")?;
+    let value: Decimal = literal
+        .trim_end_matches('.')
+        .parse()
+        .map_err(|_| "a number too long to compute with")?;
     let mut number = Number::from_decimal(value);
     // A mixed number: whole part, spaces, then numerator/denominator.
     if !literal.contains('.') {
@@ -204,14 +265,26 @@ fn read_number(chars: &[char], start: usize, top_level: bool) -> std::result::Re
         let numerator_end = digits_end(after);
         if after > end && numerator_end > after && chars.get(numerator_end) == Some(&'/') {
             let denominator_end = digits_end(numerator_end + 1);
-            let followed = chars.get(denominator_end).is_some_and(|c| c.is_ascii_digit() || *c == '.');
+            let followed = chars
+                .get(denominator_end)
+                .is_some_and(|c| c.is_ascii_digit() || *c == '.');
             if denominator_end > numerator_end + 1 && !followed {
-                let parse = |from: usize, to: usize| chars[from..to].iter().collect::<String>().parse::<i128>().ok();
-                if let (Some(top), Some(bottom)) = (parse(after, numerator_end), parse(numerator_end + 1, denominator_end))
-                    && bottom != 0
+                let parse = |from: usize, to: usize| {
+                    chars[from..to]
+                        .iter()
+                        .collect::<String>()
+                        .parse::<i128>()
+                        .ok()
+                };
+                if let (Some(top), Some(bottom)) = (
+                    parse(after, numerator_end),
+                    parse(numerator_end + 1, denominator_end),
+                ) && bottom != 0
                 {
                     let fraction = Number::fraction(top, bottom).map_err(|_| "division by zero")?;
-                    number = number.add(fraction).map_err(|_| "a number too long to compute with")?;
+                    number = number
+                        .add(fraction)
+                        .map_err(|_| "a number too long to compute with")?;
                     end = denominator_end;
                 }
             }
@@ -221,15 +294,23 @@ fn read_number(chars: &[char], start: usize, top_level: bool) -> std::result::Re
 }
 
 /// A number in English words starting at `start` (`twenty-one`, `one hundred five`).
-fn read_number_words(chars: &[char], start: usize) -> std::result::Result<(Number, usize), &'static str> {
+fn read_number_words(
+    chars: &[char],
+    start: usize,
+) -> std::result::Result<(Number, usize), &'static str> {
     let mut end = start;
     let mut words_end = start;
     loop {
         while end < chars.len() && (chars[end].is_whitespace() || chars[end] == '-') {
             end += 1;
         }
-        let word_end = (end..chars.len()).find(|&i| !chars[i].is_alphabetic()).unwrap_or(chars.len());
-        let word: String = chars[end..word_end].iter().collect::<String>().to_lowercase();
+        let word_end = (end..chars.len())
+            .find(|&i| !chars[i].is_alphabetic())
+            .unwrap_or(chars.len());
+        let word: String = chars[end..word_end]
+            .iter()
+            .collect::<String>()
+            .to_lowercase();
         if word.is_empty() || !(NUMBER_WORDS.contains(&word.as_str()) || word == "and") {
             break;
         }

@@ -27,7 +27,10 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
 
 impl Number {
     pub(crate) fn integer(value: i128) -> Number {
-        Number::Exact { numerator: value, denominator: 1 }
+        Number::Exact {
+            numerator: value,
+            denominator: 1,
+        }
     }
 
     /// The fraction `numerator / denominator` in lowest terms.
@@ -37,7 +40,10 @@ impl Number {
         }
         let divisor = gcd(numerator, denominator);
         let sign = if denominator < 0 { -1 } else { 1 };
-        Ok(Number::Exact { numerator: sign * numerator / divisor, denominator: sign * denominator / divisor })
+        Ok(Number::Exact {
+            numerator: sign * numerator / divisor,
+            denominator: sign * denominator / divisor,
+        })
     }
 
     /// A decimal, exactly when its digits fit.
@@ -45,7 +51,8 @@ impl Number {
         let normalized = value.normalize();
         let denominator = 10i128.checked_pow(normalized.scale());
         match denominator {
-            Some(denominator) => Number::fraction(normalized.mantissa(), denominator).unwrap_or(Number::Approximate(value)),
+            Some(denominator) => Number::fraction(normalized.mantissa(), denominator)
+                .unwrap_or(Number::Approximate(value)),
             None => Number::Approximate(value),
         }
     }
@@ -53,8 +60,12 @@ impl Number {
     pub(crate) fn to_decimal(self) -> Result<Decimal> {
         match self {
             Number::Approximate(value) => Ok(value),
-            Number::Exact { numerator, denominator } => {
-                let to = |value: i128| Decimal::try_from_i128_with_scale(value, 0).map_err(|_| TOO_BIG);
+            Number::Exact {
+                numerator,
+                denominator,
+            } => {
+                let to =
+                    |value: i128| Decimal::try_from_i128_with_scale(value, 0).map_err(|_| TOO_BIG);
                 to(numerator)?.checked_div(to(denominator)?).ok_or(TOO_BIG)
             }
         }
@@ -63,9 +74,14 @@ impl Number {
     /// The whole number this is, if it is one and fits.
     pub(crate) fn to_integer(self) -> Option<i128> {
         match self {
-            Number::Exact { numerator, denominator: 1 } => Some(numerator),
+            Number::Exact {
+                numerator,
+                denominator: 1,
+            } => Some(numerator),
             Number::Exact { .. } => None,
-            Number::Approximate(value) => (value.fract().is_zero()).then(|| value.to_i128()).flatten(),
+            Number::Approximate(value) => {
+                (value.fract().is_zero()).then(|| value.to_i128()).flatten()
+            }
         }
     }
 
@@ -75,7 +91,16 @@ impl Number {
         exact: impl Fn(i128, i128, i128, i128) -> Option<Result<Number>>,
         approximate: impl Fn(Decimal, Decimal) -> Option<Decimal>,
     ) -> Result<Number> {
-        if let (Number::Exact { numerator: a, denominator: b }, Number::Exact { numerator: c, denominator: d }) = (self, other)
+        if let (
+            Number::Exact {
+                numerator: a,
+                denominator: b,
+            },
+            Number::Exact {
+                numerator: c,
+                denominator: d,
+            },
+        ) = (self, other)
             && let Some(result) = exact(a, b, c, d)
         {
             return result;
@@ -87,14 +112,25 @@ impl Number {
     pub(crate) fn add(self, other: Number) -> Result<Number> {
         self.exact_or(
             other,
-            |a, b, c, d| Some(Number::fraction(a.checked_mul(d)?.checked_add(c.checked_mul(b)?)?, b.checked_mul(d)?)),
+            |a, b, c, d| {
+                Some(Number::fraction(
+                    a.checked_mul(d)?.checked_add(c.checked_mul(b)?)?,
+                    b.checked_mul(d)?,
+                ))
+            },
             Decimal::checked_add,
         )
     }
 
     pub(crate) fn negate(self) -> Number {
         match self {
-            Number::Exact { numerator, denominator } => Number::Exact { numerator: -numerator, denominator },
+            Number::Exact {
+                numerator,
+                denominator,
+            } => Number::Exact {
+                numerator: -numerator,
+                denominator,
+            },
             Number::Approximate(value) => Number::Approximate(-value),
         }
     }
@@ -126,7 +162,10 @@ impl Number {
     pub(crate) fn modulo(self, other: Number) -> Result<Number> {
         let quotient = self.divide(other)?;
         let floor = match quotient {
-            Number::Exact { numerator, denominator } => Number::integer(numerator.div_euclid(denominator)),
+            Number::Exact {
+                numerator,
+                denominator,
+            } => Number::integer(numerator.div_euclid(denominator)),
             Number::Approximate(value) => Number::Approximate(value.floor()),
         };
         self.subtract(other.multiply(floor)?)
@@ -141,11 +180,18 @@ impl Number {
 
     /// `self` to the power `exponent`: exact for whole exponents, a square root for ½.
     pub(crate) fn power(self, exponent: Number) -> Result<Number> {
-        if exponent == (Number::Exact { numerator: 1, denominator: 2 }) {
+        if exponent
+            == (Number::Exact {
+                numerator: 1,
+                denominator: 2,
+            })
+        {
             return self.sqrt();
         }
         let Some(exponent) = exponent.to_integer() else {
-            return Err(Error::Arithmetic("only whole-number powers (and ^0.5) are computed"));
+            return Err(Error::Arithmetic(
+                "only whole-number powers (and ^0.5) are computed",
+            ));
         };
         if exponent.abs() > 1000 {
             return Err(TOO_BIG);
@@ -162,7 +208,11 @@ impl Number {
                 base = base.multiply(base)?;
             }
         }
-        if exponent < 0 { Number::integer(1).divide(result) } else { Ok(result) }
+        if exponent < 0 {
+            Number::integer(1).divide(result)
+        } else {
+            Ok(result)
+        }
     }
 
     /// The square root: exact for squares of fractions, a 28-digit decimal otherwise.
@@ -170,7 +220,10 @@ impl Number {
         if self.compare(Number::integer(0))? == Ordering::Less {
             return Err(Error::Arithmetic("the square root of a negative number"));
         }
-        if let Number::Exact { numerator, denominator } = self
+        if let Number::Exact {
+            numerator,
+            denominator,
+        } = self
             && let (Some(top), Some(bottom)) = (integer_sqrt(numerator), integer_sqrt(denominator))
         {
             return Number::fraction(top, bottom);
@@ -180,7 +233,11 @@ impl Number {
             return Ok(Number::integer(0));
         }
         // Newton's method from a guess within a factor of the root converges in a few dozen steps.
-        let mut root = if value > Decimal::ONE { value / Decimal::TWO } else { Decimal::ONE };
+        let mut root = if value > Decimal::ONE {
+            value / Decimal::TWO
+        } else {
+            Decimal::ONE
+        };
         for _ in 0..100 {
             let next = (root + value / root) / Decimal::TWO;
             if next == root {
@@ -205,5 +262,6 @@ fn integer_sqrt(value: i128) -> Option<i128> {
         return None;
     }
     let guess = (value as f64).sqrt() as i128;
-    (guess.saturating_sub(2).max(0)..=guess.saturating_add(2)).find(|root| root.checked_mul(*root) == Some(value))
+    (guess.saturating_sub(2).max(0)..=guess.saturating_add(2))
+        .find(|root| root.checked_mul(*root) == Some(value))
 }

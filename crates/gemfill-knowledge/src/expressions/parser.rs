@@ -12,8 +12,10 @@ use crate::expressions::number::Number;
 const MAX_DEPTH: usize = 64;
 
 /// The spreadsheet functions an expression may call.
-pub const FUNCTIONS: &[&str] =
-    &["SUM", "AVERAGE", "AVG", "MEAN", "MIN", "MAX", "PRODUCT", "COUNT", "MEDIAN", "ABS", "SQRT", "POWER", "MOD", "INT", "ROUND"];
+pub const FUNCTIONS: &[&str] = &[
+    "SUM", "AVERAGE", "AVG", "MEAN", "MIN", "MAX", "PRODUCT", "COUNT", "MEDIAN", "ABS", "SQRT",
+    "POWER", "MOD", "INT", "ROUND",
+];
 
 pub(crate) struct Parser<'a> {
     text: &'a str,
@@ -24,12 +26,24 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(text: &'a str, tokens: Vec<Token>) -> Self {
-        Parser { text, tokens, next: 0, depth: 0 }
+        Parser {
+            text,
+            tokens,
+            next: 0,
+            depth: 0,
+        }
     }
 
     fn error(&self, message: impl Into<String>) -> Error {
-        let position = self.tokens.get(self.next).map_or(self.text.chars().count(), |token| token.position);
-        Error::Expression { text: self.text.to_string(), position, message: message.into() }
+        let position = self
+            .tokens
+            .get(self.next)
+            .map_or(self.text.chars().count(), |token| token.position);
+        Error::Expression {
+            text: self.text.to_string(),
+            position,
+            message: message.into(),
+        }
     }
 
     fn peek(&self) -> Option<&Kind> {
@@ -184,7 +198,10 @@ impl<'a> Parser<'a> {
     fn call(&mut self, name: &str) -> Result<Number> {
         if !FUNCTIONS.contains(&name) {
             self.next -= 1;
-            return Err(self.error(format!("unknown function {name}; known: {}", FUNCTIONS.join(", "))));
+            return Err(self.error(format!(
+                "unknown function {name}; known: {}",
+                FUNCTIONS.join(", ")
+            )));
         }
         if !self.eat(&Kind::Open) {
             return Err(self.error("expected ( after the function name"));
@@ -201,10 +218,14 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let wrong_count = |parser: &Self| parser.error(format!("{name} takes a different number of arguments"));
-        let fold = |arguments: &[Number], start: Number, step: fn(Number, Number) -> Result<Number>| {
-            arguments.iter().try_fold(start, |acc, value| step(acc, *value))
-        };
+        let wrong_count =
+            |parser: &Self| parser.error(format!("{name} takes a different number of arguments"));
+        let fold =
+            |arguments: &[Number], start: Number, step: fn(Number, Number) -> Result<Number>| {
+                arguments
+                    .iter()
+                    .try_fold(start, |acc, value| step(acc, *value))
+            };
         let extreme = |arguments: &[Number], wanted: Ordering| -> Result<Number> {
             let mut best = arguments[0];
             for value in &arguments[1..] {
@@ -218,19 +239,20 @@ impl<'a> Parser<'a> {
             (_, []) => Err(wrong_count(self)),
             ("SUM", values) => fold(values, Number::integer(0), Number::add),
             ("PRODUCT", values) => fold(values, Number::integer(1), Number::multiply),
-            ("AVERAGE" | "AVG" | "MEAN", values) => {
-                fold(values, Number::integer(0), Number::add)?.divide(Number::integer(values.len() as i128))
-            }
+            ("AVERAGE" | "AVG" | "MEAN", values) => fold(values, Number::integer(0), Number::add)?
+                .divide(Number::integer(values.len() as i128)),
             ("COUNT", values) => Ok(Number::integer(values.len() as i128)),
             ("MIN", values) => extreme(values, Ordering::Less),
             ("MAX", values) => extreme(values, Ordering::Greater),
             ("MEDIAN", values) => {
                 let mut sorted = values.to_vec();
                 let mut failure = None;
-                sorted.sort_by(|a, b| a.compare(*b).unwrap_or_else(|error| {
-                    failure = Some(error);
-                    Ordering::Equal
-                }));
+                sorted.sort_by(|a, b| {
+                    a.compare(*b).unwrap_or_else(|error| {
+                        failure = Some(error);
+                        Ordering::Equal
+                    })
+                });
                 if let Some(error) = failure {
                     return Err(error);
                 }
@@ -238,17 +260,26 @@ impl<'a> Parser<'a> {
                 if sorted.len() % 2 == 1 {
                     Ok(sorted[middle])
                 } else {
-                    sorted[middle - 1].add(sorted[middle])?.divide(Number::integer(2))
+                    sorted[middle - 1]
+                        .add(sorted[middle])?
+                        .divide(Number::integer(2))
                 }
             }
-            ("ABS", [value]) => Ok(if value.compare(Number::integer(0))? == Ordering::Less { value.negate() } else { *value }),
+            ("ABS", [value]) => Ok(if value.compare(Number::integer(0))? == Ordering::Less {
+                value.negate()
+            } else {
+                *value
+            }),
             ("SQRT", [value]) => value.sqrt(),
             ("POWER", [base, exponent]) => base.power(*exponent),
             ("MOD", [value, divisor]) => value.modulo(*divisor),
             ("INT", [value]) => value.subtract(value.modulo(Number::integer(1))?),
             ("ROUND", [value]) => round(*value, 0),
             ("ROUND", [value, places]) => {
-                let places = places.to_integer().filter(|p| (0..=20).contains(p)).ok_or_else(|| self.error("ROUND takes 0 to 20 places"))?;
+                let places = places
+                    .to_integer()
+                    .filter(|p| (0..=20).contains(p))
+                    .ok_or_else(|| self.error("ROUND takes 0 to 20 places"))?;
                 round(*value, places as u32)
             }
             _ => Err(wrong_count(self)),
@@ -258,6 +289,8 @@ impl<'a> Parser<'a> {
 
 /// Rounds half away from zero, as spreadsheets' ROUND.
 fn round(value: Number, places: u32) -> Result<Number> {
-    let rounded = value.to_decimal()?.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let rounded = value
+        .to_decimal()?
+        .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
     Ok(Number::from_decimal(rounded))
 }

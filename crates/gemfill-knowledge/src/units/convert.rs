@@ -45,7 +45,8 @@ pub fn convert(value: Decimal, from: &Unit, to: &Unit) -> Result<Decimal> {
             quotient(&[tn, fd], &[td, shifted, fn_])
         }
         (from_scale, to_scale) => {
-            let ((from_offset, fn_, fd), (to_offset, tn, td)) = (affine_parts(from_scale), affine_parts(to_scale));
+            let ((from_offset, fn_, fd), (to_offset, tn, td)) =
+                (affine_parts(from_scale), affine_parts(to_scale));
             let shifted = checked(value.checked_add(from_offset))?;
             checked(quotient(&[shifted, fn_, td], &[fd, tn])?.checked_sub(to_offset))
         }
@@ -55,8 +56,14 @@ pub fn convert(value: Decimal, from: &Unit, to: &Unit) -> Result<Decimal> {
 /// (offset, numerator, denominator) of a linear or affine scale.
 fn affine_parts(scale: Scale) -> (Decimal, Decimal, Decimal) {
     match scale {
-        Scale::Linear(ratio) | Scale::Reciprocal(ratio) => (Decimal::ZERO, ratio.numerator(), ratio.denominator()),
-        Scale::Affine { offset, ratio } => (offset.numerator() / offset.denominator(), ratio.numerator(), ratio.denominator()),
+        Scale::Linear(ratio) | Scale::Reciprocal(ratio) => {
+            (Decimal::ZERO, ratio.numerator(), ratio.denominator())
+        }
+        Scale::Affine { offset, ratio } => (
+            offset.numerator() / offset.denominator(),
+            ratio.numerator(),
+            ratio.denominator(),
+        ),
     }
 }
 
@@ -66,7 +73,11 @@ fn quotient(numerators: &[Decimal], denominators: &[Decimal]) -> Result<Decimal>
     if denominators.iter().any(Decimal::is_zero) {
         return Err(Error::Arithmetic("division by zero"));
     }
-    let product = |factors: &[Decimal]| factors.iter().try_fold(Decimal::ONE, |acc, f| acc.checked_mul(*f));
+    let product = |factors: &[Decimal]| {
+        factors
+            .iter()
+            .try_fold(Decimal::ONE, |acc, f| acc.checked_mul(*f))
+    };
     if let (Some(top), Some(bottom)) = (product(numerators), product(denominators))
         && let Some(result) = top.checked_div(bottom)
     {

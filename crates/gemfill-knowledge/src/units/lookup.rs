@@ -41,7 +41,9 @@ static SPELLINGS: LazyLock<Vec<Spelling>> = LazyLock::new(|| {
 fn takes_plural_s(text: &str) -> bool {
     text.len() >= 3
         && text.ends_with(|c: char| c.is_ascii_lowercase() && c != 's')
-        && text.chars().all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == ' ' || c == '-')
 }
 
 /// Every unit the crate knows, in table order.
@@ -64,8 +66,11 @@ pub fn unit_by_name(name: &str) -> Result<&'static Unit> {
         return Ok(spelling.unit);
     }
     let lower = name.to_lowercase();
-    let units: Vec<&'static Unit> =
-        SPELLINGS.iter().filter(|spelling| spelling.lower == lower).map(|spelling| spelling.unit).collect();
+    let units: Vec<&'static Unit> = SPELLINGS
+        .iter()
+        .filter(|spelling| spelling.lower == lower)
+        .map(|spelling| spelling.unit)
+        .collect();
     one_unit(name, units)
 }
 
@@ -77,11 +82,15 @@ pub fn unit_symbol(name: &str) -> Result<&'static str> {
 /// The unit spelled at byte offset `at` of `text` (after a number), and where its
 /// spelling ends. A spelling that ends with a letter or digit must not run into the next
 /// word (`5 mice` is no `mi`). Within a duration, `m` is a minute (`1h 30m`).
-pub(crate) fn unit_at(text: &str, at: usize, within: Option<Dimension>) -> Result<Option<(&'static Unit, usize)>> {
+pub(crate) fn unit_at(
+    text: &str,
+    at: usize,
+    within: Option<Dimension>,
+) -> Result<Option<(&'static Unit, usize)>> {
     let rest = text.get(at..).unwrap_or("");
-    let exact = SPELLINGS
-        .iter()
-        .find(|spelling| rest.starts_with(spelling.text.as_str()) && ends_cleanly_at(rest, spelling.text.len()));
+    let exact = SPELLINGS.iter().find(|spelling| {
+        rest.starts_with(spelling.text.as_str()) && ends_cleanly_at(rest, spelling.text.len())
+    });
     if let Some(spelling) = exact {
         if within == Some(Dimension::Duration) && spelling.text == "m" {
             return Ok(Some((unit_by_name("min")?, at + 1)));
@@ -110,7 +119,9 @@ pub(crate) fn unit_at(text: &str, at: usize, within: Option<Dimension>) -> Resul
 
 /// Whether a spelling of `len` bytes at the start of `rest` ends where a word may end.
 fn ends_cleanly_at(rest: &str, len: usize) -> bool {
-    let Some(head) = rest.get(..len) else { return false };
+    let Some(head) = rest.get(..len) else {
+        return false;
+    };
     let last_is_word = head.ends_with(|c: char| c.is_alphanumeric());
     !(last_is_word && rest[len..].starts_with(|c: char| c.is_alphanumeric()))
 }
@@ -123,7 +134,11 @@ fn one_unit(name: &str, mut units: Vec<&'static Unit>) -> Result<&'static Unit> 
         [unit] => Ok(unit),
         several => Err(Error::Ambiguous {
             text: name.to_string(),
-            candidates: several.iter().map(|unit| format!("{} ({})", unit.symbol, unit.name)).collect::<Vec<_>>().join(", "),
+            candidates: several
+                .iter()
+                .map(|unit| format!("{} ({})", unit.symbol, unit.name))
+                .collect::<Vec<_>>()
+                .join(", "),
         }),
     }
 }

@@ -2,7 +2,7 @@
 //! (`12 km`, `12km`, `72°F`, `1,536 MB`, `1/2 cup`), compound quantities (`5'11"`,
 //! `7 lb 4 oz`, `1 h 30 min`), and ISO 8601 durations (`PT1H30M`).
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::error::{Error, Result};
 use crate::number::{find_number, number_at};
@@ -29,7 +29,9 @@ pub fn read_quantity(text: &str) -> Result<(Decimal, &'static Unit)> {
         return Ok((seconds, unit_by_name("s")?));
     }
     let Some(first) = find_number(text, 0)? else {
-        return Err(Error::NoNumber { text: text.to_string() });
+        return Err(Error::NoNumber {
+            text: text.to_string(),
+        });
     };
     let Some((mut unit, mut end)) = unit_at(text, skip_spaces(text, first.end), None)? else {
         let after = text[first.end..].trim_start();
@@ -42,11 +44,18 @@ pub fn read_quantity(text: &str) -> Result<(Decimal, &'static Unit)> {
     // Further parts of a compound quantity: a number, then a unit of the same dimension.
     loop {
         let mut at = skip_spaces(text, end);
-        if let Some(rest) = text[at..].strip_prefix(',').or_else(|| text[at..].strip_prefix("and ")) {
+        if let Some(rest) = text[at..]
+            .strip_prefix(',')
+            .or_else(|| text[at..].strip_prefix("and "))
+        {
             at = skip_spaces(text, text.len() - rest.len());
         }
-        let Some((part, part_end)) = number_at(text, at)? else { break };
-        let Some((part_unit, unit_end)) = unit_at(text, skip_spaces(text, part_end), Some(unit.dimension))? else {
+        let Some((part, part_end)) = number_at(text, at)? else {
+            break;
+        };
+        let Some((part_unit, unit_end)) =
+            unit_at(text, skip_spaces(text, part_end), Some(unit.dimension))?
+        else {
             break;
         };
         if part_unit.dimension != unit.dimension || part_unit.symbol == unit.symbol {
@@ -69,6 +78,51 @@ pub fn read_quantity(text: &str) -> Result<(Decimal, &'static Unit)> {
 pub fn to_unit(text: &str, unit: &Unit) -> Result<Decimal> {
     let (value, from) = read_quantity(text)?;
     convert(value, from, unit)
+}
+
+/// The quantity written in `text` as a whole number of `large` units and a remainder in
+/// `small` units rounded half away from zero to `decimals` places, carrying into `large`
+/// when it rounds up to a whole `large` unit: `180 cm`, ft, in -> `5 ft 11 in`; `116 oz`,
+/// lb, oz -> `7 lb 4 oz`; `95 min`, h, min -> `1 h 35 min`. Negative quantities are
+/// written with a leading `-`.
+///
+/// ```
+/// # use gemfill_knowledge::units::{split_quantity, unit_by_name};
+/// let (ft, inch) = (unit_by_name("ft").unwrap(), unit_by_name("in").unwrap());
+/// assert_eq!(split_quantity("180 cm", ft, inch, 0).unwrap(), "5 ft 11 in");
+/// ```
+pub fn split_quantity(text: &str, large: &Unit, small: &Unit, decimals: u32) -> Result<String> {
+    if decimals > 10 {
+        return Err(Error::out_of_range(decimals, "0 to 10 decimals"));
+    }
+    let total = to_unit(text, small)?;
+    let per_large = convert(Decimal::ONE, large, small)?;
+    if per_large <= Decimal::ONE {
+        return Err(Error::malformed(
+            large.symbol,
+            "a unit larger than the second one",
+        ));
+    }
+    let magnitude = total.abs();
+    let mut whole = (magnitude / per_large).trunc();
+    let mut rest = (magnitude - whole * per_large)
+        .round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    if rest >= per_large {
+        whole += Decimal::ONE;
+        rest = (rest - per_large).max(Decimal::ZERO);
+    }
+    rest.rescale(decimals);
+    let sign = if total.is_sign_negative() && !(whole.is_zero() && rest.is_zero()) {
+        "-"
+    } else {
+        ""
+    };
+    Ok(format!(
+        "{sign}{} {} {rest} {}",
+        whole.normalize(),
+        large.symbol,
+        small.symbol
+    ))
 }
 
 fn skip_spaces(text: &str, at: usize) -> usize {
@@ -97,13 +151,22 @@ fn iso_duration_seconds(text: &str) -> Result<Option<Decimal>> {
         let mut rest = part_text;
         let mut next_unit = 0;
         while !rest.is_empty() {
-            let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(rest.len());
+            let digits_end = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                .unwrap_or(rest.len());
             let (number, after) = rest.split_at(digits_end);
-            let Some(designator) = after.chars().next().map(|c| c.to_ascii_uppercase()) else { return Ok(false) };
-            let Some(position) = units[next_unit..].iter().position(|(letter, _)| *letter == designator) else {
+            let Some(designator) = after.chars().next().map(|c| c.to_ascii_uppercase()) else {
                 return Ok(false);
             };
-            let Ok(value) = number.replace(',', ".").parse::<Decimal>() else { return Ok(false) };
+            let Some(position) = units[next_unit..]
+                .iter()
+                .position(|(letter, _)| *letter == designator)
+            else {
+                return Ok(false);
+            };
+            let Ok(value) = number.replace(',', ".").parse::<Decimal>() else {
+                return Ok(false);
+            };
             total += convert(value, unit_by_name(units[next_unit + position].1)?, seconds)?;
             next_unit += position + 1;
             rest = &after[1..];
@@ -164,6 +227,33 @@ mod tests {
     }
 
     #[test]
+    fn quantities_split_into_two_units() {
+        let unit = |name: &str| unit_by_name(name).unwrap();
+        assert_eq!(
+            split_quantity("180 cm", unit("ft"), unit("in"), 0).unwrap(),
+            "5 ft 11 in"
+        );
+        assert_eq!(
+            split_quantity("152 cm", unit("ft"), unit("in"), 0).unwrap(),
+            "5 ft 0 in"
+        );
+        assert_eq!(
+            split_quantity("3.29 kg", unit("lb"), unit("oz"), 0).unwrap(),
+            "7 lb 4 oz"
+        );
+        assert_eq!(
+            split_quantity("95 min", unit("h"), unit("min"), 0).unwrap(),
+            "1 h 35 min"
+        );
+        assert_eq!(
+            split_quantity("1.5 in", unit("ft"), unit("in"), 1).unwrap(),
+            "0 ft 1.5 in"
+        );
+        assert!(split_quantity("5 in", unit("in"), unit("ft"), 0).is_err());
+        assert!(split_quantity("5 kg", unit("ft"), unit("in"), 0).is_err());
+    }
+
+    #[test]
     fn iso_durations_read_in_seconds() {
         assert_eq!(read("PT1H30M"), ("5400".into(), "s"));
         assert_eq!(read("PT45M"), ("2700".into(), "s"));
@@ -175,9 +265,15 @@ mod tests {
 
     #[test]
     fn errors_name_the_problem() {
-        assert!(matches!(read_quantity("12 bananas"), Err(Error::NotFound { what: "unit", .. })));
+        assert!(matches!(
+            read_quantity("12 bananas"),
+            Err(Error::NotFound { what: "unit", .. })
+        ));
         assert!(matches!(read_quantity("12"), Err(Error::Missing { .. })));
         assert!(matches!(read_quantity("km"), Err(Error::NoNumber { .. })));
-        assert!(matches!(read_quantity("5 mb"), Err(Error::Ambiguous { .. })));
+        assert!(matches!(
+            read_quantity("5 mb"),
+            Err(Error::Ambiguous { .. })
+        ));
     }
 }

@@ -51,7 +51,10 @@ pub struct Ratio {
 impl Ratio {
     /// The ratio `numerator / denominator` of two decimal literals (`"1000"`, `"3600"`).
     pub const fn of(numerator: &str, denominator: &str) -> Ratio {
-        Ratio { numerator: parse_decimal(numerator), denominator: parse_decimal(denominator) }
+        Ratio {
+            numerator: parse_decimal(numerator),
+            denominator: parse_decimal(denominator),
+        }
     }
 
     /// The decimal literal `value` as a ratio over one.
@@ -81,10 +84,16 @@ const fn parse_decimal(text: &str) -> (i128, u32) {
     while index < bytes.len() {
         let byte = bytes[index];
         if byte == b'.' {
-            assert!(!seen_point, "two points in a decimal literal of the unit table");
+            assert!(
+                !seen_point,
+                "two points in a decimal literal of the unit table"
+            );
             seen_point = true;
         } else {
-            assert!(byte.is_ascii_digit(), "a non-digit in a decimal literal of the unit table");
+            assert!(
+                byte.is_ascii_digit(),
+                "a non-digit in a decimal literal of the unit table"
+            );
             mantissa = mantissa * 10 + (byte - b'0') as i128;
             if seen_point {
                 scale += 1;
@@ -92,7 +101,10 @@ const fn parse_decimal(text: &str) -> (i128, u32) {
         }
         index += 1;
     }
-    assert!(mantissa < (1 << 96), "a decimal literal of the unit table is too long");
+    assert!(
+        mantissa < (1 << 96),
+        "a decimal literal of the unit table is too long"
+    );
     (mantissa, scale)
 }
 

@@ -46,12 +46,21 @@ fn parse_url(text: &str) -> Result<Url> {
     let has_scheme = trimmed.contains("://")
         || scheme_end.is_some_and(|end| {
             let (scheme, rest) = trimmed.split_at(end);
-            scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
                 && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
                 && scheme.contains(|c: char| c.is_ascii_alphabetic())
         });
-    let full = if has_scheme { trimmed.to_string() } else { format!("http://{trimmed}") };
-    Url::parse(&full).map_err(|source| Error::Url { text: text.to_string(), source })
+    let full = if has_scheme {
+        trimmed.to_string()
+    } else {
+        format!("http://{trimmed}")
+    };
+    Url::parse(&full).map_err(|source| Error::Url {
+        text: text.to_string(),
+        source,
+    })
 }
 
 /// `part` of the URL written in `text`. A part the URL does not have (no query, no
@@ -79,7 +88,10 @@ pub fn url(text: &str, part: UrlPart) -> Result<String> {
         Ok(domain.to_string())
     };
     let file = || -> Result<String> {
-        let segment = parsed.path_segments().and_then(|mut segments| segments.next_back()).unwrap_or("");
+        let segment = parsed
+            .path_segments()
+            .and_then(|mut segments| segments.next_back())
+            .unwrap_or("");
         url_decode(&segment.replace('+', "%2B"))
     };
     Ok(match part {
@@ -87,26 +99,42 @@ pub fn url(text: &str, part: UrlPart) -> Result<String> {
         UrlPart::Host => host()?,
         UrlPart::Domain => idna::domain_to_unicode(&registrable()?).0,
         UrlPart::Subdomain => {
-            let (host, domain) = (parsed.domain().ok_or_else(|| missing("domain name"))?, registrable()?);
-            let subdomain = host.strip_suffix(domain.as_str()).unwrap_or("").trim_end_matches('.');
+            let (host, domain) = (
+                parsed.domain().ok_or_else(|| missing("domain name"))?,
+                registrable()?,
+            );
+            let subdomain = host
+                .strip_suffix(domain.as_str())
+                .unwrap_or("")
+                .trim_end_matches('.');
             idna::domain_to_unicode(subdomain).0
         }
         UrlPart::Suffix => {
             let host = parsed.domain().ok_or_else(|| missing("domain name"))?;
-            psl::suffix_str(host).ok_or_else(|| missing("public suffix"))?.to_string()
+            psl::suffix_str(host)
+                .ok_or_else(|| missing("public suffix"))?
+                .to_string()
         }
-        UrlPart::Port => parsed.port_or_known_default().ok_or_else(|| missing("port"))?.to_string(),
+        UrlPart::Port => parsed
+            .port_or_known_default()
+            .ok_or_else(|| missing("port"))?
+            .to_string(),
         UrlPart::Path => parsed.path().to_string(),
         UrlPart::File => file()?,
         UrlPart::Extension => {
             let file = file()?;
             match file.rsplit_once('.') {
-                Some((stem, extension)) if !stem.is_empty() && !extension.is_empty() => extension.to_string(),
+                Some((stem, extension)) if !stem.is_empty() && !extension.is_empty() => {
+                    extension.to_string()
+                }
                 _ => return Err(missing("file extension")),
             }
         }
         UrlPart::Query => parsed.query().ok_or_else(|| missing("query"))?.to_string(),
-        UrlPart::Fragment => parsed.fragment().ok_or_else(|| missing("fragment"))?.to_string(),
+        UrlPart::Fragment => parsed
+            .fragment()
+            .ok_or_else(|| missing("fragment"))?
+            .to_string(),
         UrlPart::Origin => match parsed.origin() {
             origin @ url::Origin::Tuple(..) => origin.unicode_serialization(),
             url::Origin::Opaque(_) => return Err(missing("origin")),
@@ -125,7 +153,9 @@ pub fn url(text: &str, part: UrlPart) -> Result<String> {
 pub fn url_param(text: &str, name: &str) -> Result<String> {
     let parsed = parse_url(text)?;
     let found = parsed.query_pairs().find(|(key, _)| key == name);
-    found.map(|(_, value)| value.into_owned()).ok_or_else(|| Error::missing(text, format!("query parameter {name:?}")))
+    found
+        .map(|(_, value)| value.into_owned())
+        .ok_or_else(|| Error::missing(text, format!("query parameter {name:?}")))
 }
 
 /// A domain name in ASCII (Punycode; UTS 46 processing with the STD3 and DNS length rules): `bücher.de` ->
@@ -137,13 +167,19 @@ pub fn url_param(text: &str, name: &str) -> Result<String> {
 /// assert_eq!(idn_to_unicode("xn--caf-dma.example").unwrap(), "café.example");
 /// ```
 pub fn idn_to_ascii(text: &str) -> Result<String> {
-    idna::domain_to_ascii_strict(text.trim()).map_err(|source| Error::Domain { text: text.to_string(), source })
+    idna::domain_to_ascii_strict(text.trim()).map_err(|source| Error::Domain {
+        text: text.to_string(),
+        source,
+    })
 }
 
 /// A domain name in Unicode: `xn--bcher-kva.de` -> `bücher.de`.
 pub fn idn_to_unicode(text: &str) -> Result<String> {
     let (unicode, outcome) = idna::domain_to_unicode(text.trim());
-    outcome.map(|()| unicode).map_err(|source| Error::Domain { text: text.to_string(), source })
+    outcome.map(|()| unicode).map_err(|source| Error::Domain {
+        text: text.to_string(),
+        source,
+    })
 }
 
 choice! {
@@ -174,11 +210,16 @@ choice! {
 pub fn email(text: &str, part: EmailPart) -> Result<String> {
     let trimmed = text.trim();
     let (display, address) = match (trimmed.rfind('<'), trimmed.ends_with('>')) {
-        (Some(open), true) => (Some(trimmed[..open].trim().trim_matches('"').trim()), &trimmed[open + 1..trimmed.len() - 1]),
+        (Some(open), true) => (
+            Some(trimmed[..open].trim().trim_matches('"').trim()),
+            &trimmed[open + 1..trimmed.len() - 1],
+        ),
         _ => (None, trimmed.strip_prefix("mailto:").unwrap_or(trimmed)),
     };
     let address = address.trim();
-    let (local, domain) = address.rsplit_once('@').ok_or_else(|| Error::malformed(text, "an email address"))?;
+    let (local, domain) = address
+        .rsplit_once('@')
+        .ok_or_else(|| Error::malformed(text, "an email address"))?;
     let well_formed = !local.is_empty()
         && !domain.is_empty()
         && !address.contains(char::is_whitespace)
@@ -217,33 +258,81 @@ mod tests {
         use UrlPart::*;
         let link = "https://shop.example.com/products/shoes?size=42#reviews";
         for (part, expected) in [
-            (Scheme, "https"), (Host, "shop.example.com"), (Domain, "example.com"), (Subdomain, "shop"),
-            (Suffix, "com"), (Port, "443"), (Path, "/products/shoes"), (File, "shoes"), (Query, "size=42"),
-            (Fragment, "reviews"), (Origin, "https://shop.example.com"),
+            (Scheme, "https"),
+            (Host, "shop.example.com"),
+            (Domain, "example.com"),
+            (Subdomain, "shop"),
+            (Suffix, "com"),
+            (Port, "443"),
+            (Path, "/products/shoes"),
+            (File, "shoes"),
+            (Query, "size=42"),
+            (Fragment, "reviews"),
+            (Origin, "https://shop.example.com"),
         ] {
             assert_eq!(url(link, part).unwrap(), expected, "{part}");
         }
-        assert_eq!(url("http://localhost:8080/health", Host).unwrap(), "localhost");
-        assert_eq!(url("http://localhost:8080/api/v1", Origin).unwrap(), "http://localhost:8080");
-        assert_eq!(url("https://example.org:443/login", Origin).unwrap(), "https://example.org");
-        assert_eq!(url("http://a.b.example.org/x", Domain).unwrap(), "example.org");
-        assert_eq!(url("https://news.bbc.co.uk/sport", Suffix).unwrap(), "co.uk");
+        assert_eq!(
+            url("http://localhost:8080/health", Host).unwrap(),
+            "localhost"
+        );
+        assert_eq!(
+            url("http://localhost:8080/api/v1", Origin).unwrap(),
+            "http://localhost:8080"
+        );
+        assert_eq!(
+            url("https://example.org:443/login", Origin).unwrap(),
+            "https://example.org"
+        );
+        assert_eq!(
+            url("http://a.b.example.org/x", Domain).unwrap(),
+            "example.org"
+        );
+        assert_eq!(
+            url("https://news.bbc.co.uk/sport", Suffix).unwrap(),
+            "co.uk"
+        );
         assert_eq!(url("http://example.net/a/b/c/", Path).unwrap(), "/a/b/c/");
         assert_eq!(url("http://example.net/a/b/c/", File).unwrap(), "");
-        assert_eq!(url("http://files.example.net/pub/archive.tar.gz#sha256", Extension).unwrap(), "gz");
-        assert_eq!(url("ftp://ftp.example.com/pub/README", File).unwrap(), "README");
+        assert_eq!(
+            url(
+                "http://files.example.net/pub/archive.tar.gz#sha256",
+                Extension
+            )
+            .unwrap(),
+            "gz"
+        );
+        assert_eq!(
+            url("ftp://ftp.example.com/pub/README", File).unwrap(),
+            "README"
+        );
         assert_eq!(url("ftp://ftp.example.com/pub/README", Port).unwrap(), "21");
-        assert_eq!(url("example.com/docs/My%20File.pdf", File).unwrap(), "My File.pdf");
+        assert_eq!(
+            url("example.com/docs/My%20File.pdf", File).unwrap(),
+            "My File.pdf"
+        );
         assert_eq!(url("https://bücher.de/", Host).unwrap(), "bücher.de");
         assert_eq!(url("https://example.com", Subdomain).unwrap(), "");
     }
 
     #[test]
     fn missing_url_parts_are_errors() {
-        assert!(matches!(url("https://example.com/", UrlPart::Query), Err(Error::Missing { .. })));
-        assert!(matches!(url("http://192.168.1.1/", UrlPart::Domain), Err(Error::Missing { .. })));
-        assert!(matches!(url("https://example.com/README", UrlPart::Extension), Err(Error::Missing { .. })));
-        assert!(matches!(url("http://", UrlPart::Host), Err(Error::Url { .. })));
+        assert!(matches!(
+            url("https://example.com/", UrlPart::Query),
+            Err(Error::Missing { .. })
+        ));
+        assert!(matches!(
+            url("http://192.168.1.1/", UrlPart::Domain),
+            Err(Error::Missing { .. })
+        ));
+        assert!(matches!(
+            url("https://example.com/README", UrlPart::Extension),
+            Err(Error::Missing { .. })
+        ));
+        assert!(matches!(
+            url("http://", UrlPart::Host),
+            Err(Error::Url { .. })
+        ));
         assert!(url("mailto:ada@example.org", UrlPart::Origin).is_err());
     }
 
@@ -251,7 +340,10 @@ mod tests {
     fn query_parameters_are_decoded() {
         let link = "https://example.com/track?utm_source=newsletter&utm_campaign=spring%20sale";
         assert_eq!(url_param(link, "utm_campaign").unwrap(), "spring sale");
-        assert_eq!(url_param("https://example.com/watch?v=dQw4w9WgXcQ&t=42", "t").unwrap(), "42");
+        assert_eq!(
+            url_param("https://example.com/watch?v=dQw4w9WgXcQ&t=42", "t").unwrap(),
+            "42"
+        );
         assert_eq!(url_param("https://example.com/?a=1&a=2", "a").unwrap(), "1");
     }
 
@@ -271,12 +363,34 @@ mod tests {
         assert_eq!(email(from, DisplayName).unwrap(), "Ada Lovelace");
         assert_eq!(email(from, Local).unwrap(), "ada");
         assert_eq!(email(from, Address).unwrap(), "ada@analytical.example.org");
-        assert_eq!(email("\"Doe, Jane\" <jdoe@mail.example.net>", DisplayName).unwrap(), "Doe, Jane");
-        assert_eq!(email("mailto:x@example.com", Domain).unwrap(), "example.com");
-        assert_eq!(email("l.i.n.d.a+2024@gmail.com", Canonical).unwrap(), "linda@gmail.com");
-        assert_eq!(email("Tom+work.mail@Example.com", Canonical).unwrap(), "tom@example.com");
-        assert!(matches!(email("ada@example.org", DisplayName), Err(Error::Missing { .. })));
-        for bad in ["", "ada", "@example.org", "ada@", "a b@example.org", "ada@.org"] {
+        assert_eq!(
+            email("\"Doe, Jane\" <jdoe@mail.example.net>", DisplayName).unwrap(),
+            "Doe, Jane"
+        );
+        assert_eq!(
+            email("mailto:x@example.com", Domain).unwrap(),
+            "example.com"
+        );
+        assert_eq!(
+            email("l.i.n.d.a+2024@gmail.com", Canonical).unwrap(),
+            "linda@gmail.com"
+        );
+        assert_eq!(
+            email("Tom+work.mail@Example.com", Canonical).unwrap(),
+            "tom@example.com"
+        );
+        assert!(matches!(
+            email("ada@example.org", DisplayName),
+            Err(Error::Missing { .. })
+        ));
+        for bad in [
+            "",
+            "ada",
+            "@example.org",
+            "ada@",
+            "a b@example.org",
+            "ada@.org",
+        ] {
             assert!(email(bad, Domain).is_err(), "{bad}");
         }
     }

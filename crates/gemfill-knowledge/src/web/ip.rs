@@ -32,7 +32,10 @@ choice! {
 /// (maybe in brackets), or a whole number up to 2^32 - 1 as an IPv4 address.
 fn parse_ip(text: &str) -> Result<IpAddr> {
     let trimmed = text.trim();
-    let unbracketed = trimmed.strip_prefix('[').and_then(|rest| rest.strip_suffix(']')).unwrap_or(trimmed);
+    let unbracketed = trimmed
+        .strip_prefix('[')
+        .and_then(|rest| rest.strip_suffix(']'))
+        .unwrap_or(trimmed);
     if !unbracketed.is_empty() && unbracketed.bytes().all(|b| b.is_ascii_digit()) {
         return unbracketed
             .parse::<u32>()
@@ -40,13 +43,22 @@ fn parse_ip(text: &str) -> Result<IpAddr> {
             .map_err(|_| Error::out_of_range(text, "IPv4 addresses as numbers (0 to 4294967295)"));
     }
     let octets: Vec<&str> = unbracketed.split('.').collect();
-    if octets.len() == 4 && octets.iter().all(|o| (1..=3).contains(&o.len()) && o.bytes().all(|b| b.is_ascii_digit())) {
+    if octets.len() == 4
+        && octets
+            .iter()
+            .all(|o| (1..=3).contains(&o.len()) && o.bytes().all(|b| b.is_ascii_digit()))
+    {
         let values: Option<Vec<u8>> = octets.iter().map(|o| o.parse::<u8>().ok()).collect();
         if let Some(values) = values {
-            return Ok(IpAddr::V4(Ipv4Addr::new(values[0], values[1], values[2], values[3])));
+            return Ok(IpAddr::V4(Ipv4Addr::new(
+                values[0], values[1], values[2], values[3],
+            )));
         }
     }
-    unbracketed.parse::<IpAddr>().map_err(|source| Error::Ip { text: text.to_string(), source })
+    unbracketed.parse::<IpAddr>().map_err(|source| Error::Ip {
+        text: text.to_string(),
+        source,
+    })
 }
 
 /// The address written in `text` in `form`.
@@ -62,8 +74,18 @@ pub fn ip(text: &str, form: IpForm) -> Result<String> {
     let address = parse_ip(text)?;
     Ok(match (form, address) {
         (IpForm::Normal, address) => address.to_string(),
-        (IpForm::Expanded, IpAddr::V4(v4)) => v4.octets().iter().map(|o| format!("{o:03}")).collect::<Vec<_>>().join("."),
-        (IpForm::Expanded, IpAddr::V6(v6)) => v6.segments().iter().map(|s| format!("{s:04x}")).collect::<Vec<_>>().join(":"),
+        (IpForm::Expanded, IpAddr::V4(v4)) => v4
+            .octets()
+            .iter()
+            .map(|o| format!("{o:03}"))
+            .collect::<Vec<_>>()
+            .join("."),
+        (IpForm::Expanded, IpAddr::V6(v6)) => v6
+            .segments()
+            .iter()
+            .map(|s| format!("{s:04x}"))
+            .collect::<Vec<_>>()
+            .join(":"),
         (IpForm::Integer, IpAddr::V4(v4)) => u32::from(v4).to_string(),
         (IpForm::Integer, IpAddr::V6(v6)) => u128::from(v6).to_string(),
         (IpForm::ReverseDns, IpAddr::V4(v4)) => {
@@ -71,7 +93,11 @@ pub fn ip(text: &str, form: IpForm) -> Result<String> {
             format!("{d}.{c}.{b}.{a}.in-addr.arpa")
         }
         (IpForm::ReverseDns, IpAddr::V6(v6)) => {
-            let nibbles: Vec<String> = format!("{:032x}", u128::from(v6)).chars().rev().map(String::from).collect();
+            let nibbles: Vec<String> = format!("{:032x}", u128::from(v6))
+                .chars()
+                .rev()
+                .map(String::from)
+                .collect();
             format!("{}.ip6.arpa", nibbles.join("."))
         }
         (IpForm::Version, IpAddr::V4(_)) => "4".to_string(),
@@ -168,9 +194,17 @@ fn parse_network(text: &str) -> Result<IpNet> {
         let (IpAddr::V4(address), IpAddr::V4(mask)) = (parse_ip(address)?, parse_ip(mask)?) else {
             return Err(malformed());
         };
-        return Ipv4Net::with_netmask(address, mask).map(|net| IpNet::V4(net).trunc()).map_err(|_| malformed());
+        return Ipv4Net::with_netmask(address, mask)
+            .map(|net| IpNet::V4(net).trunc())
+            .map_err(|_| malformed());
     }
-    trimmed.parse::<IpNet>().map(|net| net.trunc()).map_err(|source| Error::Cidr { text: text.to_string(), source })
+    trimmed
+        .parse::<IpNet>()
+        .map(|net| net.trunc())
+        .map_err(|source| Error::Cidr {
+            text: text.to_string(),
+            source,
+        })
 }
 
 /// `part` of the network written in `text` (see [`CidrPart`]).
@@ -188,13 +222,20 @@ pub fn cidr(text: &str, part: CidrPart) -> Result<String> {
     let prefix = network.prefix_len();
     let host_bits = u32::from(network.max_prefix_len() - prefix);
     let size = 1u128.checked_shl(host_bits).filter(|_| host_bits < 128);
-    let size_text = size.map_or_else(|| "340282366920938463463374607431768211456".to_string(), |s| s.to_string());
+    let size_text = size.map_or_else(
+        || "340282366920938463463374607431768211456".to_string(),
+        |s| s.to_string(),
+    );
     let is_v4 = matches!(network, IpNet::V4(_));
     let step = |address: IpAddr, forward: bool| -> IpAddr {
         match address {
             IpAddr::V4(v4) => {
                 let value = u32::from(v4);
-                IpAddr::V4(Ipv4Addr::from(if forward { value.wrapping_add(1) } else { value.wrapping_sub(1) }))
+                IpAddr::V4(Ipv4Addr::from(if forward {
+                    value.wrapping_add(1)
+                } else {
+                    value.wrapping_sub(1)
+                }))
             }
             v6 => v6,
         }
@@ -204,8 +245,18 @@ pub fn cidr(text: &str, part: CidrPart) -> Result<String> {
         CidrPart::Cidr => network.to_string(),
         CidrPart::Network => first.to_string(),
         CidrPart::Last => last.to_string(),
-        CidrPart::FirstHost => (if hosts_trimmed { step(first, true) } else { first }).to_string(),
-        CidrPart::LastHost => (if hosts_trimmed { step(last, false) } else { last }).to_string(),
+        CidrPart::FirstHost => (if hosts_trimmed {
+            step(first, true)
+        } else {
+            first
+        })
+        .to_string(),
+        CidrPart::LastHost => (if hosts_trimmed {
+            step(last, false)
+        } else {
+            last
+        })
+        .to_string(),
         CidrPart::Netmask => network.netmask().to_string(),
         CidrPart::Wildcard => network.hostmask().to_string(),
         CidrPart::Prefix => prefix.to_string(),
@@ -248,12 +299,19 @@ choice! {
 /// assert_eq!(mac("0000.5e00.53ff", MacFormat::Colon).unwrap(), "00:00:5e:00:53:ff");
 /// ```
 pub fn mac(text: &str, format: MacFormat) -> Result<String> {
-    let digits: String = text.trim().chars().filter(|c| !matches!(c, ':' | '-' | '.')).collect();
+    let digits: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ':' | '-' | '.'))
+        .collect();
     if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(Error::malformed(text, "a MAC address"));
     }
     let lower = digits.to_ascii_lowercase();
-    let pairs: Vec<&str> = (0..12).step_by(2).map(|index| &lower[index..index + 2]).collect();
+    let pairs: Vec<&str> = (0..12)
+        .step_by(2)
+        .map(|index| &lower[index..index + 2])
+        .collect();
     Ok(match format {
         MacFormat::Colon => pairs.join(":"),
         MacFormat::Hyphen => pairs.join("-").to_ascii_uppercase(),
@@ -269,9 +327,18 @@ mod tests {
     #[test]
     fn address_forms() {
         use IpForm::*;
-        assert_eq!(ip("fd00:0000:0000:0001:0000:0000:0000:00ab", Normal).unwrap(), "fd00:0:0:1::ab");
-        assert_eq!(ip("fe80::1", Expanded).unwrap(), "fe80:0000:0000:0000:0000:0000:0000:0001");
-        assert_eq!(ip("::1", Expanded).unwrap(), "0000:0000:0000:0000:0000:0000:0000:0001");
+        assert_eq!(
+            ip("fd00:0000:0000:0001:0000:0000:0000:00ab", Normal).unwrap(),
+            "fd00:0:0:1::ab"
+        );
+        assert_eq!(
+            ip("fe80::1", Expanded).unwrap(),
+            "fe80:0000:0000:0000:0000:0000:0000:0001"
+        );
+        assert_eq!(
+            ip("::1", Expanded).unwrap(),
+            "0000:0000:0000:0000:0000:0000:0000:0001"
+        );
         assert_eq!(ip("192.168.001.001", Normal).unwrap(), "192.168.1.1");
         assert_eq!(ip("10.0.0.1", Expanded).unwrap(), "010.000.000.001");
         assert_eq!(ip("0.0.1.0", Integer).unwrap(), "256");
@@ -289,10 +356,21 @@ mod tests {
     #[test]
     fn scopes() {
         for (address, expected) in [
-            ("192.168.0.14", "private"), ("8.8.8.8", "public"), ("172.31.255.1", "private"), ("172.32.0.1", "public"),
-            ("172.15.0.9", "public"), ("127.0.0.1", "loopback"), ("169.254.1.1", "link-local"), ("100.64.0.1", "shared"),
-            ("224.0.0.1", "multicast"), ("203.0.113.5", "documentation"), ("0.0.0.0", "unspecified"),
-            ("255.255.255.255", "broadcast"), ("fd12::1", "private"), ("fe80::1", "link-local"), ("2606:4700::1", "public"),
+            ("192.168.0.14", "private"),
+            ("8.8.8.8", "public"),
+            ("172.31.255.1", "private"),
+            ("172.32.0.1", "public"),
+            ("172.15.0.9", "public"),
+            ("127.0.0.1", "loopback"),
+            ("169.254.1.1", "link-local"),
+            ("100.64.0.1", "shared"),
+            ("224.0.0.1", "multicast"),
+            ("203.0.113.5", "documentation"),
+            ("0.0.0.0", "unspecified"),
+            ("255.255.255.255", "broadcast"),
+            ("fd12::1", "private"),
+            ("fe80::1", "link-local"),
+            ("2606:4700::1", "public"),
             ("::ffff:10.0.0.1", "private"),
         ] {
             assert_eq!(ip(address, IpForm::Scope).unwrap(), expected, "{address}");
@@ -317,9 +395,15 @@ mod tests {
         assert_eq!(cidr("10.0.0.0/24", LastHost).unwrap(), "10.0.0.254");
         assert_eq!(cidr("10.0.0.0/24", Wildcard).unwrap(), "0.0.0.255");
         assert_eq!(cidr("192.168.1.77/24", Cidr).unwrap(), "192.168.1.0/24");
-        assert_eq!(cidr("172.16.32.0 255.255.240.0", Cidr).unwrap(), "172.16.32.0/20");
+        assert_eq!(
+            cidr("172.16.32.0 255.255.240.0", Cidr).unwrap(),
+            "172.16.32.0/20"
+        );
         assert_eq!(cidr("0.0.0.0/0", Size).unwrap(), "4294967296");
-        assert_eq!(cidr("::/0", Size).unwrap(), "340282366920938463463374607431768211456");
+        assert_eq!(
+            cidr("::/0", Size).unwrap(),
+            "340282366920938463463374607431768211456"
+        );
         assert_eq!(cidr("2001:db8::/126", Hosts).unwrap(), "4");
         for bad in ["", "10.0.0.0/33", "10.0.0.0 255.0.255.0", "10.0.0.0"] {
             assert!(cidr(bad, Cidr).is_err(), "{bad}");
@@ -331,11 +415,26 @@ mod tests {
 
     #[test]
     fn mac_addresses() {
-        assert_eq!(mac("00-00-5E-00-53-2A", MacFormat::Colon).unwrap(), "00:00:5e:00:53:2a");
-        assert_eq!(mac("a4c3.f047.21d8", MacFormat::Colon).unwrap(), "a4:c3:f0:47:21:d8");
-        assert_eq!(mac("02:42:AC:11:00:02", MacFormat::Hyphen).unwrap(), "02-42-AC-11-00-02");
-        assert_eq!(mac("02:42:AC:11:00:02", MacFormat::Dot).unwrap(), "0242.ac11.0002");
-        assert_eq!(mac("02:42:AC:11:00:02", MacFormat::Compact).unwrap(), "0242ac110002");
+        assert_eq!(
+            mac("00-00-5E-00-53-2A", MacFormat::Colon).unwrap(),
+            "00:00:5e:00:53:2a"
+        );
+        assert_eq!(
+            mac("a4c3.f047.21d8", MacFormat::Colon).unwrap(),
+            "a4:c3:f0:47:21:d8"
+        );
+        assert_eq!(
+            mac("02:42:AC:11:00:02", MacFormat::Hyphen).unwrap(),
+            "02-42-AC-11-00-02"
+        );
+        assert_eq!(
+            mac("02:42:AC:11:00:02", MacFormat::Dot).unwrap(),
+            "0242.ac11.0002"
+        );
+        assert_eq!(
+            mac("02:42:AC:11:00:02", MacFormat::Compact).unwrap(),
+            "0242ac110002"
+        );
         assert!(mac("02:42:AC:11:00", MacFormat::Colon).is_err());
         assert!(mac("zz:42:AC:11:00:02", MacFormat::Colon).is_err());
     }

@@ -1,4 +1,27 @@
-//! Checksums and identifiers (docs: written at the end).
+//! Checksums and identifiers: check digits, validation and conversions of the
+//! identifiers people type (card numbers, ISBNs, product codes, IBANs, UUIDs...).
+//!
+//! | function | takes | example |
+//! | --- | --- | --- |
+//! | [`check_digit`] | text, [`CheckScheme`] | `7992739871`, luhn -> `3`; `0-8044-2957`, isbn10 -> `X` |
+//! | [`with_check_digit`] | text, [`CheckScheme`] | `400638133393`, ean13 -> `4006381333931` |
+//! | [`is_valid`] | text, [`CheckScheme`] | `1M8GDM9AXKP042788`, vin -> true |
+//! | [`luhn_digit`], [`luhn_valid`] | text | `79927398713` -> valid |
+//! | [`isbn_check_digit`], [`isbn_valid`] | text | ISBN-10 or ISBN-13 by length |
+//! | [`isbn10_to_13`], [`isbn13_to_10`] | text | `0-306-40615-2` <-> `978-0-306-40615-7` |
+//! | [`card_brand`] | text | `4111 1111 1111 1111` -> `Visa` |
+//! | [`iban_valid`], [`iban_format`] | text | `GB82WEST12345698765432` -> `GB82 WEST 1234 5698 7654 32` |
+//! | [`iban_from_bban`] | country, BBAN | `DE`, `370400440532013000` -> `DE89370400440532013000` |
+//! | [`uuid()`] | text, [`UuidFormat`] | `46FCD802F9C74094B4524517B84B2606`, canonical -> `46fcd802-f9c7-4094-b452-4517b84b2606` |
+//! | [`uuid_version`] | text | `8a79f042-2b96-49b3-...` -> 4 |
+//!
+//! Spaces and hyphens inside identifiers are ignored when reading them. Converted ISBNs
+//! keep the hyphens of their input: hyphenated in, hyphenated out; plain in, plain out.
+//! The check-digit rules (`schemes`) are written here, each a few lines of weighted sums
+//! tested against published examples; IBAN country formats come from the
+//! `iban_validate` crate and UUID parsing from `uuid`.
+//!
+//! Modules: `schemes` (the check-digit rules), `iban`, `uuid`.
 
 mod iban;
 mod schemes;

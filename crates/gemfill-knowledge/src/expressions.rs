@@ -1,4 +1,22 @@
-//! Arithmetic typed into a cell (docs: written at the end).
+//! Arithmetic typed into a cell, evaluated safely: numbers, operators, parentheses and a
+//! fixed list of spreadsheet functions, nothing else.
+//!
+//! | function | takes | example |
+//! | --- | --- | --- |
+//! | [`calc`] | text | `3 x 4` -> 12; `15% of 80` -> 12; `=SUM(3,4,5)` -> 12; `√16` -> 4 |
+//! | [`calc_fraction`] | text | `1/2+1/3` -> `5/6` |
+//! | [`calc_condition`] | text | `4 >= 4` -> true |
+//! | [`simplify_ratio`] | text | `1920:1080` -> `16:9` |
+//!
+//! Evaluation is exact on fractions of 128-bit integers and falls back to 28-digit
+//! decimals where those overflow or a root is irrational. Inputs are bounded (1000
+//! characters, 64 levels of nesting, exponents up to 1000), so no input takes long or
+//! exhausts the stack. A hand-written parser rather than `evalexpr`: this one reads the
+//! forms people type (`x`, `×`, `÷`, `²`, `√`, `%` `of`, number words, mixed numbers
+//! `1 1/2`) and computes exactly.
+//!
+//! Modules: `lexer` (tokens), `parser` (recursive descent that evaluates as it goes),
+//! `number` (exact fractions and decimals).
 
 mod lexer;
 mod number;

@@ -6,7 +6,7 @@ use crate::choice::choice;
 use crate::error::{Error, Result};
 
 choice! {
-    /// How [`uuid`] writes a UUID.
+    /// How [`uuid()`] writes a UUID.
     pub enum UuidFormat ("UUID format") {
         /// `46fcd802-f9c7-4094-b452-4517b84b2606`.
         Canonical = "canonical" | "hyphenated",

@@ -80,18 +80,8 @@ const ALIASES: &[(&str, &str)] = &[
 ];
 
 static BY_NAME: LazyLock<NameIndex<usize>> = LazyLock::new(|| {
-    let mut index = NameIndex::new();
-    for (position, record) in COUNTRIES.iter().enumerate() {
-        for name in std::iter::once(&record.name).chain(record.other_names) {
-            index.insert(name, position);
-        }
-    }
-    for (alias, alpha2) in ALIASES {
-        if let Some(position) = COUNTRIES.iter().position(|record| record.alpha2 == *alpha2) {
-            index.insert(alias, position);
-        }
-    }
-    index
+    let names = |record: &CountryRecord| [&[record.name], record.other_names].concat();
+    NameIndex::of(COUNTRIES, names, ALIASES, |record| record.alpha2)
 });
 
 /// `field` of the country written in `text`: a name in any common spelling (`Germany`,

@@ -72,18 +72,8 @@ const SYMBOL_ALIASES: &[(&str, &str)] = &[
 ];
 
 static BY_NAME: LazyLock<NameIndex<usize>> = LazyLock::new(|| {
-    let mut index = NameIndex::new();
-    for (position, record) in CURRENCIES.iter().enumerate() {
-        for name in std::iter::once(&record.name).chain(record.other_names) {
-            index.insert(name, position);
-        }
-    }
-    for (alias, code) in ALIASES {
-        if let Some(position) = CURRENCIES.iter().position(|record| record.code == *code) {
-            index.insert(alias, position);
-        }
-    }
-    index
+    let names = |record: &CurrencyRecord| [&[record.name], record.other_names].concat();
+    NameIndex::of(CURRENCIES, names, ALIASES, |record| record.code)
 });
 
 /// Symbols to currencies: CLDR's English symbols first (each names one currency), then

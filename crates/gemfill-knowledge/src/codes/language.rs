@@ -26,13 +26,8 @@ choice! {
 }
 
 static BY_NAME: LazyLock<NameIndex<usize>> = LazyLock::new(|| {
-    let mut index = NameIndex::new();
-    for (position, record) in LANGUAGES.iter().enumerate() {
-        for name in std::iter::once(&record.name).chain(record.other_names) {
-            index.insert(name, position);
-        }
-    }
-    index
+    let names = |record: &LanguageRecord| [&[record.name], record.other_names].concat();
+    NameIndex::of(LANGUAGES, names, &[], |record| record.code)
 });
 
 /// A language with an optional script and region.

@@ -76,6 +76,31 @@ impl<T: Copy + PartialEq + Eq + Hash> NameIndex<T> {
     }
 }
 
+impl NameIndex<usize> {
+    /// An index of `records` (by position) under every name `names_of` gives each, and
+    /// under each alias of `aliases`, a name with the code (as `code_of` gives it) of the
+    /// record it means.
+    pub(crate) fn of<R>(
+        records: &[R],
+        names_of: impl Fn(&R) -> Vec<&'static str>,
+        aliases: &[(&str, &str)],
+        code_of: impl Fn(&R) -> &str,
+    ) -> Self {
+        let mut index = NameIndex::new();
+        for (position, record) in records.iter().enumerate() {
+            for name in names_of(record) {
+                index.insert(name, position);
+            }
+        }
+        for (alias, code) in aliases {
+            if let Some(position) = records.iter().position(|record| code_of(record) == *code) {
+                index.insert(alias, position);
+            }
+        }
+        index
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

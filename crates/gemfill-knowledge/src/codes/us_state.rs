@@ -86,18 +86,8 @@ const ALIASES: &[(&str, &str)] = &[
     ("Virgin Islands", "VI"),
 ];
 
-static BY_NAME: LazyLock<NameIndex<usize>> = LazyLock::new(|| {
-    let mut index = NameIndex::new();
-    for (position, (_, name)) in STATES.iter().enumerate() {
-        index.insert(name, position);
-    }
-    for (alias, code) in ALIASES {
-        if let Some(position) = STATES.iter().position(|(state, _)| state == code) {
-            index.insert(alias, position);
-        }
-    }
-    index
-});
+static BY_NAME: LazyLock<NameIndex<usize>> =
+    LazyLock::new(|| NameIndex::of(STATES, |(_, name)| vec![*name], ALIASES, |(code, _)| code));
 
 /// `field` of the US state written in `text`: its name in any case (`new york`) or its
 /// USPS code (`NY`, `ny`).

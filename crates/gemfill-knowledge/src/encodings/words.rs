@@ -295,6 +295,15 @@ pub fn words_to_number(text: &str) -> Result<Decimal> {
     Ok(if negative { -value } else { value })
 }
 
+/// Whether `word` (lower case) is one of the words of a cardinal number in English:
+/// `three`, `twenty`, `hundred`, `million`, or `a` (as in "a hundred") and `point`.
+pub(crate) fn is_number_word(word: &str) -> bool {
+    ONES.contains(&word)
+        || TENS.contains(&word) && !word.is_empty()
+        || SCALES.contains(&word) && !word.is_empty()
+        || matches!(word, "hundred" | "dozen" | "a" | "point")
+}
+
 /// The value of a number word below a hundred, cardinal or ordinal.
 fn small_number(word: &str) -> Option<Decimal> {
     let position = |names: &[&str]| names.iter().position(|name| *name == word);

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::encodings::words_to_number;
+use crate::encodings::{is_number_word, words_to_number};
 use crate::error::{Error, Result};
 use crate::expressions::number::Number;
 
@@ -45,44 +45,6 @@ pub(crate) enum Comparison {
     Equal,
     NotEqual,
 }
-
-/// Number words that may start or continue a number written in words.
-const NUMBER_WORDS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-    "a",
-    "point",
-];
 
 pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
     let chars: Vec<char> = text.chars().collect();
@@ -170,7 +132,7 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
             }
             let word: String = chars[index..end].iter().collect::<String>().to_lowercase();
             let followed_by_paren = chars[end..].iter().find(|c| !c.is_whitespace()) == Some(&'(');
-            if followed_by_paren && !NUMBER_WORDS.contains(&word.as_str()) {
+            if followed_by_paren && !is_number_word(&word) {
                 tokens.push(Token {
                     kind: Kind::Function(word.to_uppercase()),
                     position,
@@ -178,7 +140,7 @@ pub(crate) fn tokenize(text: &str) -> Result<Vec<Token>> {
                 index = end;
                 continue;
             }
-            if NUMBER_WORDS.contains(&word.as_str()) && word != "a" && word != "point" {
+            if is_number_word(&word) && word != "a" && word != "point" {
                 let (number, words_end) =
                     read_number_words(&chars, index).map_err(|message| error(position, message))?;
                 tokens.push(Token {
@@ -311,7 +273,7 @@ fn read_number_words(
             .iter()
             .collect::<String>()
             .to_lowercase();
-        if word.is_empty() || !(NUMBER_WORDS.contains(&word.as_str()) || word == "and") {
+        if word.is_empty() || !(is_number_word(&word) || word == "and") {
             break;
         }
         end = word_end;

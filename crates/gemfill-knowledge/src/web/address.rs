@@ -9,7 +9,7 @@ use crate::encodings::url_decode;
 use crate::error::{Error, Result};
 
 choice! {
-    /// A part of a URL for [`url`].
+    /// A part of a URL for [`url()`].
     pub enum UrlPart ("URL part") {
         /// `https`.
         Scheme = "scheme" | "protocol",

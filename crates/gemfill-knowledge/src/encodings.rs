@@ -22,7 +22,7 @@
 //! | [`remove_accents`] | text | `Crème Brûlée` -> `Creme Brulee` |
 //! | [`transliterate`] | text, [`TransliterationStyle`] | `Fußgängerzone`, german -> `Fussgaengerzone` |
 //! | [`slug`] | text | `Café au Lait (Iced)` -> `cafe-au-lait-iced` |
-//! | [`code_points`], [`from_code_points`] | text | `é€` <-> `U+00E9 U+20AC` |
+//! | [`code_point`], [`from_code_point`] | text | `é€` <-> `U+00E9 U+20AC` |
 //! | [`nato`] | text | `JAX` -> `Juliett Alfa X-ray` |
 //!
 //! Modules: `bases`, `roman`, `words`, `color` (with the CSS colour table
@@ -44,7 +44,7 @@ pub use codecs::{
 };
 pub use color::{ColorFormat, color};
 pub use letters::{
-    TransliterationStyle, code_points, from_code_points, nato, remove_accents, slug, transliterate,
+    TransliterationStyle, code_point, from_code_point, nato, remove_accents, slug, transliterate,
 };
 pub use roman::{from_roman, to_roman};
 pub(crate) use words::is_number_word;

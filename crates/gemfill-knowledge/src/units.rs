@@ -7,6 +7,7 @@
 //! | [`convert`] | number, unit, unit | 72, `°F`, `°C` -> 22.2222222222222222222222222 |
 //! | [`unit_by_name`] | name | `"kilometres"` -> the unit `km` |
 //! | [`unit_symbol`] | name | `"square feet"` -> `"sq ft"` |
+//! | [`split_quantity`] | text, unit, unit, decimals | `"180 cm"`, `ft`, `in`, 0 -> `"5 ft 11 in"` |
 //! | [`human_size`] | bytes, system, decimals | 5242880, binary, 1 -> `"5.0 MiB"` |
 //!
 //! Units belong to a [`Dimension`] (length, area, volume, mass, temperature, speed, data

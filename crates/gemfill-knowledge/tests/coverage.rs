@@ -131,6 +131,7 @@ fn semantic_suite_coverage() {
     let started = std::time::Instant::now();
     let mut by_family: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let mut candidate_sets: BTreeMap<usize, Vec<Candidate>> = BTreeMap::new();
+    let (mut calls, mut spent) = (0u64, std::time::Duration::ZERO);
     for line in suite.lines().filter(|line| !line.trim().is_empty()) {
         let task: serde_json::Value = serde_json::from_str(line).expect("each line is a task");
         let rows: Vec<(Vec<String>, String)> = ["examples", "tests"]
@@ -166,10 +167,15 @@ fn semantic_suite_coverage() {
             .entry(columns)
             .or_insert_with(|| candidates(columns));
         for candidate in general.iter().chain(&constants) {
+            let timer = std::time::Instant::now();
             let values: Option<Vec<Value>> = rows
                 .iter()
-                .map(|(inputs, _)| (candidate.apply)(inputs))
+                .map(|(inputs, _)| {
+                    calls += 1;
+                    (candidate.apply)(inputs)
+                })
                 .collect();
+            spent += timer.elapsed();
             let Some(values) = values else { continue };
             if exact.is_none()
                 && values
@@ -206,6 +212,10 @@ fn semantic_suite_coverage() {
     }
     println!("| all | {} | {} | {} |", total.0, total.1, total.2);
     println!("measured in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "{calls} function calls, {:.2} µs each on average",
+        spent.as_secs_f64() * 1e6 / calls.max(1) as f64
+    );
     assert_eq!(
         total.0,
         suite.lines().filter(|line| !line.trim().is_empty()).count()

@@ -106,11 +106,11 @@ pub fn slug(text: &str) -> String {
 /// digits, separated by spaces: `é€` -> `U+00E9 U+20AC`.
 ///
 /// ```
-/// # use gemfill_knowledge::encodings::code_points;
-/// assert_eq!(code_points("é"), "U+00E9");
-/// assert_eq!(code_points("A😀"), "U+0041 U+1F600");
+/// # use gemfill_knowledge::encodings::code_point;
+/// assert_eq!(code_point("é"), "U+00E9");
+/// assert_eq!(code_point("A😀"), "U+0041 U+1F600");
 /// ```
-pub fn code_points(text: &str) -> String {
+pub fn code_point(text: &str) -> String {
     text.chars()
         .map(|c| format!("U+{:04X}", u32::from(c)))
         .collect::<Vec<_>>()
@@ -118,13 +118,13 @@ pub fn code_points(text: &str) -> String {
 }
 
 /// The characters whose code points `text` lists (`U+00E9`, `u+20ac`, separated by
-/// spaces or commas): the inverse of [`code_points`].
+/// spaces or commas): the inverse of [`code_point`].
 ///
 /// ```
-/// # use gemfill_knowledge::encodings::from_code_points;
-/// assert_eq!(from_code_points("U+0048 U+0069").unwrap(), "Hi");
+/// # use gemfill_knowledge::encodings::from_code_point;
+/// assert_eq!(from_code_point("U+0048 U+0069").unwrap(), "Hi");
 /// ```
-pub fn from_code_points(text: &str) -> Result<String> {
+pub fn from_code_point(text: &str) -> Result<String> {
     let malformed = || Error::malformed(text, "code points like U+00E9");
     let points: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -226,12 +226,12 @@ mod tests {
     }
 
     #[test]
-    fn code_points_round_trip() {
-        assert_eq!(code_points("€"), "U+20AC");
-        assert_eq!(code_points(""), "");
-        assert_eq!(from_code_points("U+00E9, U+20AC").unwrap(), "é€");
+    fn code_point_round_trip() {
+        assert_eq!(code_point("€"), "U+20AC");
+        assert_eq!(code_point(""), "");
+        assert_eq!(from_code_point("U+00E9, U+20AC").unwrap(), "é€");
         for bad in ["", "00E9", "U+", "U+D800", "U+1234567", "U+XYZ"] {
-            assert!(from_code_points(bad).is_err(), "{bad}");
+            assert!(from_code_point(bad).is_err(), "{bad}");
         }
     }
 

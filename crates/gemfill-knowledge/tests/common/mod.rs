@@ -160,11 +160,9 @@ pub fn text_functions() -> Vec<(String, TextFunction)> {
             Ok(Value::Text(encodings::remove_accents(t)))
         }),
         ("slug", |t| Ok(Value::Text(encodings::slug(t)))),
-        ("code_points", |t| {
-            Ok(Value::Text(encodings::code_points(t)))
-        }),
-        ("from_code_points", |t| {
-            encodings::from_code_points(t).map(Value::Text)
+        ("code_point", |t| Ok(Value::Text(encodings::code_point(t)))),
+        ("from_code_point", |t| {
+            encodings::from_code_point(t).map(Value::Text)
         }),
         ("nato", |t| Ok(Value::Text(encodings::nato(t)))),
         ("time_zone", |t| codes::time_zone(t).map(Value::Text)),

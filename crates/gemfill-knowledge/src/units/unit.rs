@@ -50,7 +50,7 @@ pub struct Ratio {
 
 impl Ratio {
     /// The ratio `numerator / denominator` of two decimal literals (`"1000"`, `"3600"`).
-    pub const fn of(numerator: &str, denominator: &str) -> Ratio {
+    pub(crate) const fn of(numerator: &str, denominator: &str) -> Ratio {
         Ratio {
             numerator: parse_decimal(numerator),
             denominator: parse_decimal(denominator),
@@ -58,7 +58,7 @@ impl Ratio {
     }
 
     /// The decimal literal `value` as a ratio over one.
-    pub const fn exact(value: &str) -> Ratio {
+    pub(crate) const fn exact(value: &str) -> Ratio {
         Ratio::of(value, "1")
     }
 

@@ -37,6 +37,14 @@ test: setup peer gemma
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	$(CARGO) test --locked --workspace
+	@$(MAKE) --no-print-directory python-test
+
+# The Python client (clients/python) installed into its own virtual environment and tested
+# against real `gemfill serve` processes; by default the binary `cargo test` builds.
+GEMFILL_BIN ?= $(CARGO_TARGET_DIR)/debug/gemfill
+.PHONY: python-test
+python-test:
+	@clients/python/run-tests.sh "$(GEMFILL_BIN)" "$(CARGO_TARGET_DIR)/python-venv"
 
 lint: setup
 	$(CARGO) fmt --all --check

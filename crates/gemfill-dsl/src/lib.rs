@@ -17,8 +17,12 @@
 //!   interpreter and the synthesizer;
 //! - [`eval`](mod@eval): the interpreter, which never panics: an operator that cannot apply yields an
 //!   [`EvalError`] for that input row;
+//! - [`time`]: dates, times of day and durations: reading them from text, the date
+//!   pattern language, arithmetic, rounding and time zones;
 //! - [`tokens`], [`tables`], [`formats`]: token classes, lookup tables, date and number
 //!   formats;
+//! - [`num`]: exact decimals: reading numbers from text, rounding, arithmetic and the
+//!   spreadsheet number pattern language;
 //! - [`program`]: [`Program`], a parsed and type-checked program ready to run;
 //! - [`prefix`]: whether program text typed so far can still become a well-typed program
 //!   (for grammar-constrained generation);
@@ -37,6 +41,7 @@ pub mod example;
 pub mod explain;
 pub mod formats;
 pub mod limits;
+pub mod num;
 pub mod ops;
 pub mod parse;
 pub mod prefix;
@@ -44,6 +49,7 @@ pub mod print;
 pub mod program;
 pub mod suggest;
 pub mod tables;
+pub mod time;
 pub mod tokens;
 pub mod typecheck;
 pub mod value;

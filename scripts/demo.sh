@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run`: a short tour of gemfill through its command line.
+# `make demo`: a short tour of gemfill through its command line.
 set -euo pipefail
 gemfill=${1:-target/release/gemfill}
 show() { printf '\n$ %s\n' "$*"; "$@" || true; }

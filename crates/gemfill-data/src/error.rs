@@ -35,8 +35,8 @@ pub struct LoadError {
     pub kind: LoadErrorKind,
     /// What is wrong, in words, without the path and line.
     pub message: String,
-    // Shared so that errors can be cloned into reports; io::Error itself is not Clone.
-    io: Option<Arc<std::io::Error>>,
+    // Shared so that errors can be cloned into reports; io::Error, for one, is not Clone.
+    source: Option<Arc<dyn Error + Send + Sync>>,
 }
 
 impl LoadError {
@@ -48,7 +48,7 @@ impl LoadError {
             line,
             kind,
             message: message.into(),
-            io: None,
+            source: None,
         }
     }
 
@@ -69,8 +69,14 @@ impl LoadError {
             line: None,
             kind: LoadErrorKind::Io,
             message: format!("cannot read: {err}"),
-            io: Some(Arc::new(err)),
+            source: Some(Arc::new(err)),
         }
+    }
+
+    /// The same error, caused by `source` (what [`Error::source`] returns).
+    pub fn caused_by(mut self, source: impl Error + Send + Sync + 'static) -> LoadError {
+        self.source = Some(Arc::new(source));
+        self
     }
 
     /// Whether the file is well formed but asks for something gemfill does not do
@@ -101,6 +107,6 @@ impl fmt::Display for LoadError {
 
 impl Error for LoadError {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        self.io.as_deref().map(|e| e as &(dyn Error + 'static))
+        self.source.as_deref().map(|e| e as &(dyn Error + 'static))
     }
 }

@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use gemfill_dsl::suggest::edit_distance;
 use gemfill_dsl::{Example, Type};
 use serde_json::{Map, Value};
 
@@ -42,7 +43,7 @@ const FIELDS: &[&str] = &[
 /// [`load_suite`](crate::load_suite) to get every bad line reported and the good ones
 /// loaded.
 pub fn load_jsonl(path: &Path) -> Result<Vec<Task>, LoadError> {
-    let text = crate::read_text(path)?;
+    let text = crate::text::read_text(path)?;
     let mut tasks = parse_jsonl_str(&text).map_err(|e| e.in_file(path))?;
     for task in &mut tasks {
         task.source = Some(path.to_path_buf());
@@ -72,7 +73,12 @@ pub fn parse_jsonl_lines(text: &str) -> (Vec<(usize, Task)>, Vec<LoadError>) {
         if line.trim().is_empty() {
             continue;
         }
-        match parse_line(line) {
+        let parsed = serde_json::from_str(line)
+            .map_err(|e| LoadError::malformed(line_no, json_message(&e)).caused_by(e))
+            .and_then(|value| {
+                task_of(value).map_err(|message| LoadError::malformed(line_no, message))
+            });
+        match parsed {
             Ok(task) => {
                 if let Some(first) = seen.get(&task.name) {
                     errors.push(LoadError::new(
@@ -85,22 +91,25 @@ pub fn parse_jsonl_lines(text: &str) -> (Vec<(usize, Task)>, Vec<LoadError>) {
                     tasks.push((line_no, task));
                 }
             }
-            Err(message) => errors.push(LoadError::malformed(line_no, message)),
+            Err(error) => errors.push(error),
         }
     }
     (tasks, errors)
 }
 
-/// One line into a task, or what is wrong with it.
-fn parse_line(line: &str) -> Result<Task, String> {
-    let value: Value = serde_json::from_str(line).map_err(|e| {
-        let mut message = e.to_string();
-        // serde_json appends " at line 1 column N"; the line is ours to give.
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        format!("invalid JSON at column {}: {message}", e.column())
-    })?;
+/// What is wrong with a line that is not JSON, with the column (the line is the caller's
+/// to give).
+fn json_message(error: &serde_json::Error) -> String {
+    let mut message = error.to_string();
+    // serde_json appends " at line 1 column N"; the line is ours to give.
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    format!("invalid JSON at column {}: {message}", error.column())
+}
+
+/// One line's JSON value into a task, or what is wrong with it.
+fn task_of(value: Value) -> Result<Task, String> {
     let Value::Object(obj) = value else {
         return Err(format!(
             "expected a JSON object (one task per line), found {}",
@@ -404,22 +413,6 @@ fn quote_hint(value: &Value) -> String {
         Value::Number(_) | Value::Bool(_) => format!(" (write it as a string: \"{value}\")"),
         _ => String::new(),
     }
-}
-
-/// Levenshtein distance, to suggest the field a misspelled one meant.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
 }
 
 fn count(n: usize, noun: &str) -> String {

@@ -42,8 +42,7 @@ pub mod suite;
 pub mod sygus;
 pub mod synthetic;
 pub mod task;
-
-use std::path::Path;
+mod text;
 
 pub use error::{LoadError, LoadErrorKind};
 pub use jsonl::{load_jsonl, parse_jsonl_lines, parse_jsonl_str};
@@ -51,18 +50,3 @@ pub use siblings::{long_sibling, short_base_name, short_long_pairs};
 pub use suite::{load_suite, load_suites};
 pub use sygus::{load_sygus, parse_sygus_str};
 pub use task::Task;
-
-/// Reads a whole file as UTF-8, with errors that name it.
-fn read_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        LoadError::new(
-            LoadErrorKind::Io,
-            Some(line),
-            "the file is not valid UTF-8 text",
-        )
-        .in_file(path)
-    })
-}

@@ -131,7 +131,7 @@ enum FileTasks {
 
 /// Loads one task file; `relative` is its path within the suite, which names SyGuS tasks.
 fn load_file(path: &Path, relative: &Path) -> FileTasks {
-    let text = match crate::read_text(path) {
+    let text = match crate::text::read_text(path) {
         Ok(text) => text,
         Err(e) => return FileTasks::Failed(e),
     };

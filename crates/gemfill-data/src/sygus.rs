@@ -19,7 +19,7 @@ use crate::task::Task;
 /// `.../phone-1.sl`); [`load_suite`](crate::load_suite) names it after its path in the suite
 /// instead. Errors carry the path and the line.
 pub fn load_sygus(path: &Path) -> Result<Task, LoadError> {
-    let text = crate::read_text(path)?;
+    let text = crate::text::read_text(path)?;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

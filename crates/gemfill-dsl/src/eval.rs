@@ -14,15 +14,12 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 
-use crate::MAX_STRING_CHARS;
 use crate::ast::{CaseMode, Expr, Format, Op, Signature, TableRef, TokenClass, Type};
+use crate::limits::{MAX_DEPTH, MAX_STRING_CHARS};
 use crate::ops;
 use crate::tables::Tables;
 use crate::tokens;
 use crate::value::{EvalError, Value};
-
-/// The deepest expression tree [`eval`] accepts (an operator nested in this many others).
-pub const MAX_DEPTH: usize = 256;
 
 type R<T> = Result<T, EvalError>;
 

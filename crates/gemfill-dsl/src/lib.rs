@@ -10,6 +10,9 @@
 //! - [`print`](mod@print): the canonical printer (`Display` for [`Expr`]); printing then parsing gives
 //!   the same tree back;
 //! - [`typecheck`](mod@typecheck): arity, argument types and unknown names;
+//! - [`suggest`]: "did you mean" suggestions and operator signatures, which the parser's
+//!   and the checker's messages share;
+//! - [`limits`]: how deeply programs may nest and how long a string evaluation may build;
 //! - [`ops`]: the semantics of every operator as a plain function, shared by the
 //!   interpreter and the synthesizer;
 //! - [`eval`](mod@eval): the interpreter, which never panics: an operator that cannot apply yields an
@@ -37,12 +40,14 @@ pub mod eval;
 pub mod example;
 pub mod explain;
 pub mod formats;
+pub mod limits;
 pub mod num;
 pub mod ops;
 pub mod parse;
 pub mod prefix;
 pub mod print;
 pub mod program;
+pub mod suggest;
 pub mod tables;
 pub mod time;
 pub mod tokens;
@@ -56,14 +61,10 @@ pub use ast::{
 pub use eval::eval;
 pub use example::Example;
 pub use explain::explain;
+pub use limits::{MAX_DEPTH, MAX_NESTING, MAX_STRING_CHARS};
 pub use parse::{ParseError, Position, parse, parse_with_spans};
 pub use prefix::{PrefixContext, PrefixParser, PrefixStatus, check_prefix};
 pub use program::{Program, ProgramError};
 pub use tables::Tables;
 pub use typecheck::{CheckContext, TypeError, typecheck};
 pub use value::{EvalError, Value};
-
-/// The longest string, in characters, that evaluation may build. Operations that would
-/// produce a longer one (`pad_left` with a huge width, `concat` in a `map` over a long
-/// input) fail with [`EvalError`] instead of exhausting memory.
-pub const MAX_STRING_CHARS: usize = 1 << 20;

@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::MAX_STRING_CHARS;
+use crate::limits::MAX_STRING_CHARS;
 use crate::ast::{CaseMode, Format, FormatKind, TableRef, TokenClass};
 use crate::formats;
 use crate::tables::{self, Tables};

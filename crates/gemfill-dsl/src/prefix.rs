@@ -18,12 +18,15 @@
 //! `date` or `number` wants; operators only where their result type fits (`if` and `eq`
 //! are typed by their branches and operands). Strings and delimiters check their escapes
 //! as they come; integers must fit in 64 bits; calls nest at most
-//! [`MAX_NESTING`](crate::parse::MAX_NESTING) deep.
+//! [`MAX_NESTING`](crate::limits::MAX_NESTING) deep.
 //!
 //! One place is optimistic: the inside of a regular expression `/.../` is accepted as it
 //! comes and compiled when the closing `/` arrives (a pattern that does not compile, or
 //! that matches the empty string, is rejected there). Everywhere else an `Incomplete`
 //! prefix really has a completion.
+//!
+//! This module reads the characters; the automaton's stack (the open calls, and what the
+//! expression being started must be) is in `frame`.
 //!
 //! ```
 //! use gemfill_dsl::prefix::{PrefixContext, PrefixStatus, check_prefix};
@@ -37,10 +40,11 @@
 
 use std::sync::Arc;
 
-use crate::ast::{
-    BuiltinTable, CaseMode, Format, FormatKind, Op, Signature, TokenClass, Type, UserRegex,
-};
-use crate::parse::MAX_NESTING;
+mod frame;
+
+use crate::ast::{BuiltinTable, CaseMode, Format, Op, Signature, TokenClass, Type, UserRegex};
+use crate::limits::MAX_NESTING;
+use frame::{Frame, Slot, Values, op_fits};
 
 /// What a prefix can still become.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,111 +88,6 @@ pub fn check_prefix(text: &str, ctx: &PrefixContext) -> PrefixStatus {
         parser.status()
     } else {
         PrefixStatus::Invalid
-    }
-}
-
-/// A set of value types, as bits: Str 1, Int 2, Bool 4.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Values(u8);
-
-impl Values {
-    const ALL: Values = Values(7);
-
-    fn of(ty: Type) -> Values {
-        Values(match ty {
-            Type::Str => 1,
-            Type::Int => 2,
-            Type::Bool => 4,
-            _ => 0,
-        })
-    }
-
-    fn has(self, ty: Type) -> bool {
-        Values::of(ty).0 != 0 && self.0 & Values::of(ty).0 != 0
-    }
-}
-
-/// What the expression being started must be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Slot {
-    Value(Values),
-    Tok,
-    Case,
-    Table,
-    Fmt(FormatKind),
-}
-
-/// An open call: which argument is being read, and what the call's type must be.
-#[derive(Clone, Debug)]
-struct Frame {
-    op: Op,
-    /// Index of the argument being read (or just read).
-    arg: usize,
-    /// Types the call may have (narrowed to one for `if` once its first branch is read).
-    want: Values,
-    /// Whether the call stands inside a `map` body (so `w` is bound in its arguments).
-    in_map: bool,
-    /// The type of the first branch of `if` / first operand of `eq`, once read.
-    first: Option<Type>,
-}
-
-impl Frame {
-    fn slot(&self) -> Slot {
-        let i = self.arg;
-        match self.op.signature() {
-            Signature::Fixed(params, _) => match params.get(i).copied().unwrap_or(Type::Str) {
-                Type::Tok => Slot::Tok,
-                Type::Case => Slot::Case,
-                Type::Table => Slot::Table,
-                Type::Fmt if self.op == Op::Number => Slot::Fmt(FormatKind::Number),
-                Type::Fmt => Slot::Fmt(FormatKind::Date),
-                ty => Slot::Value(Values::of(ty)),
-            },
-            Signature::Variadic(ty, _) => Slot::Value(Values::of(ty)),
-            Signature::If => match (i, self.first) {
-                (0, _) => Slot::Value(Values::of(Type::Bool)),
-                (1, _) | (_, None) => Slot::Value(self.want),
-                (_, Some(ty)) => Slot::Value(Values::of(ty)),
-            },
-            Signature::Eq(allowed) => match (i, self.first) {
-                (0, _) | (_, None) => {
-                    Slot::Value(Values(allowed.iter().map(|&t| Values::of(t).0).sum()))
-                }
-                (_, Some(ty)) => Slot::Value(Values::of(ty)),
-            },
-        }
-    }
-
-    fn bound(&self) -> bool {
-        self.in_map || (self.op == Op::Map && self.arg == 2)
-    }
-
-    /// Whether another argument may follow the current one.
-    fn may_continue(&self) -> bool {
-        match self.op.signature() {
-            Signature::Fixed(params, _) => self.arg + 1 < params.len(),
-            Signature::Variadic(..) => true,
-            Signature::If => self.arg < 2,
-            Signature::Eq(_) => self.arg < 1,
-        }
-    }
-
-    /// Whether the call may close after the current argument.
-    fn may_close(&self) -> bool {
-        match self.op.signature() {
-            Signature::Fixed(params, _) => self.arg + 1 == params.len(),
-            Signature::Variadic(..) => self.arg >= 1,
-            Signature::If => self.arg == 2,
-            Signature::Eq(_) => self.arg == 1,
-        }
-    }
-
-    fn result(&self) -> Type {
-        match self.op.signature() {
-            Signature::Fixed(_, ty) | Signature::Variadic(_, ty) => ty,
-            Signature::If => self.first.unwrap_or(Type::Str),
-            Signature::Eq(_) => Type::Bool,
-        }
     }
 }
 
@@ -702,147 +601,5 @@ impl PrefixParser {
     }
 }
 
-/// The types a call of `op` may have where `want` is expected, if it fits at all.
-fn op_fits(op: Op, want: Values) -> Option<Values> {
-    match op.signature() {
-        Signature::Fixed(_, ty) | Signature::Variadic(_, ty) => {
-            want.has(ty).then_some(Values::of(ty))
-        }
-        Signature::If => Some(want),
-        Signature::Eq(_) => want.has(Type::Bool).then_some(Values::of(Type::Bool)),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn status(text: &str, columns: usize, output: Type) -> PrefixStatus {
-        check_prefix(text, &PrefixContext::new(columns, Some(output)))
-    }
-
-    use PrefixStatus::{Complete, Incomplete, Invalid};
-
-    #[test]
-    fn operators_and_leaves_follow_the_expected_type() {
-        assert_eq!(status("", 1, Type::Str), Incomplete);
-        assert_eq!(status("x", 1, Type::Str), Complete);
-        assert_eq!(status("x0", 1, Type::Str), Complete);
-        assert_eq!(status("x1", 1, Type::Str), Invalid);
-        assert_eq!(status("x1", 12, Type::Str), Complete);
-        assert_eq!(status("x00", 12, Type::Str), Invalid);
-        assert_eq!(status("x", 1, Type::Int), Invalid);
-        assert_eq!(status("len(", 1, Type::Int), Incomplete);
-        assert_eq!(status("len(x)", 1, Type::Str), Invalid);
-        assert_eq!(status("len (x) ", 1, Type::Int), Complete);
-        assert_eq!(status("len x", 1, Type::Int), Invalid);
-        assert_eq!(status("w", 1, Type::Str), Invalid);
-        assert_eq!(status("map(x, Word, w, \"\")", 1, Type::Str), Complete);
-        assert_eq!(
-            status("map(x, Word, case(w, upper), w)", 1, Type::Str),
-            Invalid
-        );
-        assert_eq!(status("case(x, Upper", 1, Type::Str), Invalid);
-        assert_eq!(status("case(x, upper)", 1, Type::Str), Complete);
-        assert_eq!(status("token(x, Word, -", 1, Type::Str), Incomplete);
-        assert_eq!(status("token(x, Word, -)", 1, Type::Str), Invalid);
-        assert_eq!(status("token(x, Word, -1)", 1, Type::Str), Complete);
-        assert_eq!(status("token(x, Word)", 1, Type::Str), Invalid);
-        assert_eq!(status("concat(x)", 1, Type::Str), Invalid);
-        assert_eq!(status("concat(x, x, x)", 1, Type::Str), Complete);
-        assert_eq!(status("date(x, iso, us)", 1, Type::Str), Complete);
-        assert_eq!(status("date(x, int", 1, Type::Str), Invalid);
-        assert_eq!(status("number(x, int)", 1, Type::Str), Complete);
-        assert_eq!(status("lookup(month_name, x)", 1, Type::Str), Complete);
-        assert_eq!(status("lookup(@dept, x)", 1, Type::Str), Complete);
-    }
-
-    #[test]
-    fn several_answer_types_may_be_allowed() {
-        let ctx = PrefixContext {
-            columns: 1,
-            outputs: vec![Type::Str, Type::Int],
-            user_tables: None,
-        };
-        assert_eq!(check_prefix("len(x)", &ctx), Complete);
-        assert_eq!(check_prefix("x", &ctx), Complete);
-        assert_eq!(check_prefix("true", &ctx), Invalid);
-    }
-
-    #[test]
-    fn if_and_eq_are_typed_by_their_first_branch() {
-        assert_eq!(status("if(true, 1, 2)", 1, Type::Int), Complete);
-        assert_eq!(status("if(true, 1, \"", 1, Type::Int), Invalid);
-        assert_eq!(status("if(true, \"a\", 2", 1, Type::Str), Invalid);
-        assert_eq!(status("if(eq(x, \"a\"), x, \"b\")", 1, Type::Str), Complete);
-        assert_eq!(status("eq(len(x), \"", 1, Type::Bool), Invalid);
-        assert_eq!(status("eq(true", 1, Type::Bool), Invalid);
-        let any = PrefixContext::new(1, None);
-        assert_eq!(check_prefix("if(true, true, false)", &any), Complete);
-    }
-
-    #[test]
-    fn literals_check_escapes_and_ranges() {
-        assert_eq!(status("\"a\\n\\\"\"", 1, Type::Str), Complete);
-        assert_eq!(status("\"a\\q", 1, Type::Str), Invalid);
-        assert_eq!(status("\"\\u{1F600}\"", 1, Type::Str), Complete);
-        assert_eq!(status("\"\\u{D800", 1, Type::Str), Incomplete);
-        assert_eq!(status("\"\\u{D800}", 1, Type::Str), Invalid);
-        assert_eq!(status("\"\\u{110000", 1, Type::Str), Invalid);
-        assert_eq!(status("\"\\u{}", 1, Type::Str), Invalid);
-        assert_eq!(status("9223372036854775807", 1, Type::Int), Complete);
-        assert_eq!(status("9223372036854775808", 1, Type::Int), Invalid);
-        assert_eq!(status("-9223372036854775808", 1, Type::Int), Complete);
-        assert_eq!(status("token(x, '-'", 1, Type::Str), Incomplete);
-        assert_eq!(status("token(x, '--", 1, Type::Str), Invalid);
-        assert_eq!(status("token(x, ''", 1, Type::Str), Invalid);
-        assert_eq!(status("token(x, '\\''", 1, Type::Str), Incomplete);
-        assert_eq!(status("token(x, /[0-9]+/, 0)", 1, Type::Str), Complete);
-        assert_eq!(status("token(x, /a*/", 1, Type::Str), Invalid);
-        assert_eq!(status("token(x, //", 1, Type::Str), Invalid);
-        assert_eq!(status("token(x, /a\\/b/, 0)", 1, Type::Str), Complete);
-    }
-
-    #[test]
-    fn comments_and_layout_are_allowed_between_tokens() {
-        assert_eq!(status("  x  # the input\n", 1, Type::Str), Complete);
-        assert_eq!(status("x # c", 1, Type::Str), Complete);
-        assert_eq!(status("concat( x ,\n\t\"a\" ) ", 1, Type::Str), Complete);
-        assert_eq!(status("x x", 1, Type::Str), Invalid);
-        assert_eq!(status("\"a\" ,", 1, Type::Str), Invalid);
-    }
-
-    #[test]
-    fn user_tables_are_checked_when_listed() {
-        let ctx = PrefixContext {
-            columns: 1,
-            outputs: vec![Type::Str],
-            user_tables: Some(vec!["dept".into(), "zip codes".into()]),
-        };
-        assert_eq!(check_prefix("lookup(@de", &ctx), Incomplete);
-        assert_eq!(check_prefix("lookup(@dx", &ctx), Invalid);
-        assert_eq!(check_prefix("lookup(@\"zip codes\", x)", &ctx), Complete);
-        assert_eq!(check_prefix("lookup(@\"zap", &ctx), Invalid);
-    }
-
-    #[test]
-    fn nesting_is_bounded_like_the_parser() {
-        let deep = "trim(".repeat(MAX_NESTING);
-        assert_eq!(status(&deep, 1, Type::Str), Incomplete);
-        assert_eq!(status(&format!("{deep}trim("), 1, Type::Str), Invalid);
-        assert_eq!(status(&format!("{deep}x"), 1, Type::Str), Incomplete);
-    }
-
-    #[test]
-    fn a_long_prefix_is_checked_in_microseconds() {
-        let text = "concat(token(x, Word, -1), \", \", sub(x, 0, 1), \".\", case(token(x, Word, 0), upper))";
-        let ctx = PrefixContext::new(1, Some(Type::Str));
-        let started = std::time::Instant::now();
-        for _ in 0..100 {
-            assert_eq!(check_prefix(text, &ctx), Complete);
-        }
-        let per_call = started.elapsed() / 100;
-        // Generous for a debug build on a loaded machine; release is far below.
-        assert!(per_call.as_micros() < 2_000, "{per_call:?} per check");
-    }
-}
+mod tests;

@@ -79,8 +79,15 @@ impl fmt::Display for Format {
     }
 }
 
-/// Whether `name` matches the grammar's identifiers, `[A-Za-z_][A-Za-z0-9_]*`.
-fn is_identifier(name: &str) -> bool {
+/// Whether `name` matches the grammar's identifiers, `[A-Za-z_][A-Za-z0-9_]*` (which are
+/// also valid Python names, keywords apart).
+///
+/// ```
+/// use gemfill_dsl::print::is_identifier;
+/// assert!(is_identifier("zip_codes"));
+/// assert!(!is_identifier("zip codes") && !is_identifier("2x") && !is_identifier(""));
+/// ```
+pub fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
     chars
         .next()

@@ -9,6 +9,8 @@
 use crate::ast::{
     BuiltinTable, CaseMode, Expr, Format, FormatKind, Op, Signature, TableRef, TokenClass, Type,
 };
+use crate::limits::MAX_DEPTH;
+use crate::suggest::{arity_message, closest};
 
 /// What the checker needs to know about the program's surroundings.
 #[derive(Clone, Debug, Default)]
@@ -36,22 +38,6 @@ pub struct TypeError {
 pub fn typecheck(expr: &Expr, ctx: &CheckContext) -> Result<Type, TypeError> {
     let mut next = 0;
     Checker { ctx }.check(expr, false, 0, &mut next)
-}
-
-/// An operator's signature as a person reads it: `sub(Str, Int, Int) -> Str`.
-pub fn signature_text(op: Op) -> String {
-    match op.signature() {
-        Signature::Fixed(params, result) => {
-            let params: Vec<&str> = params.iter().map(|t| t.name()).collect();
-            format!("{op}({}) -> {result}", params.join(", "))
-        }
-        Signature::Variadic(ty, result) => format!("{op}({ty}, {ty}, ...) -> {result}"),
-        Signature::If => format!("{op}(Bool, T, T) -> T where T is Str, Int or Bool"),
-        Signature::Eq(allowed) => {
-            let names: Vec<&str> = allowed.iter().map(|t| t.name()).collect();
-            format!("{op}(T, T) -> Bool where T is {}", names.join(" or "))
-        }
-    }
 }
 
 struct Checker<'a> {
@@ -93,9 +79,8 @@ impl Checker<'_> {
             Expr::Fmt(_) => Ok(Type::Fmt),
             // The checker recurses; a tree built in code could be deep enough to exhaust
             // the stack. The interpreter refuses the same trees.
-            Expr::App(..) if depth >= crate::eval::MAX_DEPTH => error(format!(
-                "operators are nested too deeply (the limit is {} levels)",
-                crate::eval::MAX_DEPTH
+            Expr::App(..) if depth >= MAX_DEPTH => error(format!(
+                "operators are nested too deeply (the limit is {MAX_DEPTH} levels)"
             )),
             Expr::App(op, args) => {
                 let mut types = Vec::with_capacity(args.len());
@@ -133,7 +118,7 @@ fn table_error(name: &str, names: &[String]) -> String {
         return format!("no table named {shown}: no tables were sent with the request");
     }
     let mut message = format!("no table named {shown} was sent with the request");
-    if let Some(best) = crate::parse::closest(name, names.iter().map(String::as_str)) {
+    if let Some(best) = closest(name, names.iter().map(String::as_str)) {
         message.push_str(&format!(
             " (did you mean {}?)",
             TableRef::User(best.to_string())
@@ -163,23 +148,11 @@ fn apply(
             types[i]
         ),
     };
-    let arity = |wanted: &str| TypeError {
-        node,
-        message: format!(
-            "{op} takes {wanted} ({}), found {}",
-            signature_text(op),
-            types.len()
-        ),
-    };
+    if let Some(message) = arity_message(op, types.len()) {
+        return Err(TypeError { node, message });
+    }
     match op.signature() {
         Signature::Fixed(params, result) => {
-            if params.len() != types.len() {
-                let wanted = match params.len() {
-                    1 => "1 argument".to_string(),
-                    n => format!("{n} arguments"),
-                };
-                return Err(arity(&wanted));
-            }
             for (i, (&want, &have)) in params.iter().zip(types).enumerate() {
                 if want != have {
                     return Err(mismatch(i, want.name(), hint(&args[i], have, want)));
@@ -205,18 +178,12 @@ fn apply(
             Ok(result)
         }
         Signature::Variadic(want, result) => {
-            if types.len() < 2 {
-                return Err(arity("two or more arguments"));
-            }
             match types.iter().position(|&t| t != want) {
                 Some(i) => Err(mismatch(i, want.name(), hint(&args[i], types[i], want))),
                 None => Ok(result),
             }
         }
         Signature::If => {
-            if types.len() != 3 {
-                return Err(arity("3 arguments"));
-            }
             if types[0] != Type::Bool {
                 return Err(mismatch(0, "Bool", String::new()));
             }
@@ -235,9 +202,6 @@ fn apply(
             Ok(types[1])
         }
         Signature::Eq(allowed) => {
-            if types.len() != 2 {
-                return Err(arity("2 arguments"));
-            }
             let names: Vec<&str> = allowed.iter().map(|t| t.name()).collect();
             if !allowed.contains(&types[0]) {
                 return Err(mismatch(0, &names.join(" or "), String::new()));

@@ -1,7 +1,7 @@
 //! Unit tests of the front end: parsing every kind of leaf, layout and comments, syntax
 //! and name errors with their exact positions, type errors, and error rendering.
 
-use gemfill_dsl::parse::MAX_NESTING;
+use gemfill_dsl::limits::MAX_NESTING;
 use gemfill_dsl::{
     BuiltinTable, CaseMode, CheckContext, Expr, Format, Op, ParseError, Position, Program,
     ProgramError, TableRef, TokenClass, Type, TypeError, UserRegex, parse, parse_with_spans,
@@ -883,7 +883,7 @@ fn the_checker_refuses_trees_too_deep_to_run() {
             }
             let error = typecheck(&e, &CheckContext::default()).unwrap_err();
             assert!(error.message.contains("nested too deeply"), "{error}");
-            assert_eq!(error.node, gemfill_dsl::eval::MAX_DEPTH);
+            assert_eq!(error.node, gemfill_dsl::limits::MAX_DEPTH);
         })
         .unwrap()
         .join()

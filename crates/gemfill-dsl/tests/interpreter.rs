@@ -863,11 +863,11 @@ fn deep_trees_are_errors_not_stack_overflows() {
         e
     };
     assert_eq!(out(&deep(200), " a "), "a");
-    let err = fails(&deep(gemfill_dsl::eval::MAX_DEPTH + 1), "a");
+    let err = fails(&deep(gemfill_dsl::limits::MAX_DEPTH + 1), "a");
     assert_eq!(err.op, "trim");
     // Depth counts through map bodies too.
     let mut e = w();
-    for _ in 0..gemfill_dsl::eval::MAX_DEPTH {
+    for _ in 0..gemfill_dsl::limits::MAX_DEPTH {
         e = app(Op::Trim, vec![e]);
     }
     let m = app(Op::Map, vec![x(), t(TokenClass::Word), e, s("")]);

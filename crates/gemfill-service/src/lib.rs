@@ -62,17 +62,7 @@ pub mod validate;
     clippy::large_enum_variant,
     clippy::doc_lazy_continuation
 )]
-pub mod pb {
-    tonic::include_proto!("gemfill.v1");
-
-    /// The encoded descriptors of `gemfill.v1`, for server reflection.
-    pub const FILE_DESCRIPTOR_SET: &[u8] =
-        tonic::include_file_descriptor_set!("gemfill_descriptor");
-}
+pub mod pb;
 
 pub use factory::{ModeUnavailable, Symbolic, SynthesizerFactory};
-pub use server::{ServeError, ServerConfig, ServerHandle, TlsFiles, spawn};
-
-/// The fully qualified name of the synthesis service, as health checks and reflection use
-/// it.
-pub const SERVICE_NAME: &str = "gemfill.v1.Synthesizer";
+pub use server::{SERVICE_NAME, ServeError, ServerConfig, ServerHandle, TlsFiles, spawn};

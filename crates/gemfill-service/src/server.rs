@@ -17,12 +17,15 @@ use tonic::transport::{Identity, Server, ServerTlsConfig};
 use tonic::{Request, Status};
 use tonic_health::ServingStatus;
 
-use crate::SERVICE_NAME;
 use crate::calls::Calls;
 use crate::factory::{Symbolic, SynthesizerFactory};
 use crate::limits::MAX_MESSAGE_BYTES;
 use crate::pb;
 use crate::service::SynthesisService;
+
+/// The fully qualified name of the synthesis service, as health checks and reflection use
+/// it.
+pub const SERVICE_NAME: &str = "gemfill.v1.Synthesizer";
 
 /// A certificate chain and its private key, both PEM.
 #[derive(Clone, Debug)]

@@ -1,4 +1,4 @@
-//! CSV conventions shared by `gemfill fill` and `gemfill apply`: reading records as bytes so
+//! CSV conventions shared by `gemfill fill`, `gemfill apply` and `gemfill run`: reading records as bytes so
 //! that a malformed row can be written back unchanged, finding columns by name, and writing
 //! with the input's own line endings and byte-order mark.
 
@@ -8,9 +8,8 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
+use anyhow::Context as _;
 use csv::ByteRecord;
-
-use crate::CliError;
 
 /// The UTF-8 byte-order mark some spreadsheet programs put at the start of a CSV file.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -36,11 +35,11 @@ impl Layout {
     }
 
     /// Reads the first 64 KiB of a file and sniffs them.
-    pub fn of_file(path: &Path) -> Result<Layout, CliError> {
+    pub fn of_file(path: &Path) -> anyhow::Result<Layout> {
         let mut head = Vec::with_capacity(1 << 16);
         File::open(path)
             .and_then(|f| f.take(1 << 16).read_to_end(&mut head))
-            .map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
+            .with_context(|| format!("cannot read {}", path.display()))?;
         Ok(Layout::sniff(&head))
     }
 
@@ -75,13 +74,10 @@ pub fn reader<R: Read>(input: R) -> csv::Reader<R> {
 pub fn header_names<R: Read>(
     reader: &mut csv::Reader<R>,
     source: &Path,
-) -> Result<Vec<String>, CliError> {
-    let headers = reader.byte_headers().map_err(|e| {
-        CliError(format!(
-            "{}: cannot read the header row: {e}",
-            source.display()
-        ))
-    })?;
+) -> anyhow::Result<Vec<String>> {
+    let headers = reader
+        .byte_headers()
+        .with_context(|| format!("{}: cannot read the header row", source.display()))?;
     Ok(headers
         .iter()
         .map(|h| String::from_utf8_lossy(h).into_owned())
@@ -93,16 +89,16 @@ pub fn column_indices(
     headers: &[String],
     wanted: &[String],
     source: &Path,
-) -> Result<Vec<usize>, CliError> {
+) -> anyhow::Result<Vec<usize>> {
     wanted
         .iter()
         .map(|name| {
-            headers.iter().position(|h| h == name).ok_or_else(|| {
-                CliError(format!(
+            headers.iter().position(|h| h == name).with_context(|| {
+                format!(
                     "{}: no column named {name:?}; the columns are {}",
                     source.display(),
                     headers.join(", ")
-                ))
+                )
             })
         })
         .collect()

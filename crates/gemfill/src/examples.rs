@@ -1,9 +1,9 @@
 //! Examples and rows written on the command line: `'John Smith => Smith, J.'`, with input
-//! columns separated by `' | '` (`'John | Smith => J. Smith'`).
+//! columns separated by `' | '` (`'John | Smith => J. Smith'`); and a program's output on
+//! a row as it is shown.
 
-use gemfill_dsl::Example;
-
-use crate::CliError;
+use anyhow::bail;
+use gemfill_dsl::{EvalError, Example, Value};
 
 /// Separates the inputs from the output of an example.
 pub const ARROW: &str = "=>";
@@ -17,11 +17,11 @@ pub fn parse_row(text: &str) -> Vec<String> {
 
 /// Parses `INPUTS => OUTPUT`. The arrow may be surrounded by one space on each side, which
 /// is not part of the strings; the last arrow counts, so inputs may contain `=>`.
-pub fn parse_example(text: &str) -> Result<Example, CliError> {
+pub fn parse_example(text: &str) -> anyhow::Result<Example> {
     let Some(at) = text.rfind(ARROW) else {
-        return Err(CliError(format!(
+        bail!(
             "example {text:?} has no '{ARROW}'; write it as 'INPUT => OUTPUT' (columns separated by '{COLUMN_SEPARATOR}')"
-        )));
+        );
     };
     let inputs = &text[..at];
     let output = &text[at + ARROW.len()..];
@@ -34,32 +34,38 @@ pub fn parse_example(text: &str) -> Result<Example, CliError> {
 }
 
 /// Checks that every example and row has the same number of columns.
-pub fn check_columns(examples: &[Example], rows: &[Vec<String>]) -> Result<(), CliError> {
+pub fn check_columns(examples: &[Example], rows: &[Vec<String>]) -> anyhow::Result<()> {
     let Some(first) = examples.first() else {
-        return Err(CliError(
-            "no examples: give at least one with -e 'INPUT => OUTPUT'".to_string(),
-        ));
+        bail!("no examples: give at least one with -e 'INPUT => OUTPUT'");
     };
     let width = first.inputs.len();
     for (i, example) in examples.iter().enumerate() {
         if example.inputs.len() != width {
-            return Err(CliError(format!(
+            bail!(
                 "example {} has {} input column(s) but example 1 has {width}",
                 i + 1,
                 example.inputs.len()
-            )));
+            );
         }
     }
     for (i, row) in rows.iter().enumerate() {
         if row.len() != width {
-            return Err(CliError(format!(
+            bail!(
                 "unlabeled input {} has {} column(s) but the examples have {width}",
                 i + 1,
                 row.len()
-            )));
+            );
         }
     }
     Ok(())
+}
+
+/// A program's output on one row as shown to people: the value, or `<error: why>`.
+pub fn show_output(output: &Result<Value, EvalError>) -> String {
+    match output {
+        Ok(value) => value.to_string(),
+        Err(error) => format!("<error: {error}>"),
+    }
 }
 
 #[cfg(test)]
@@ -82,7 +88,7 @@ mod tests {
     #[test]
     fn column_counts_must_agree() {
         let examples = vec![Example::new(["a", "b"], "c"), Example::new(["a"], "c")];
-        let error = check_columns(&examples, &[]).unwrap_err();
-        assert!(error.0.contains("example 2 has 1"), "{}", error.0);
+        let error = check_columns(&examples, &[]).unwrap_err().to_string();
+        assert!(error.contains("example 2 has 1"), "{error}");
     }
 }

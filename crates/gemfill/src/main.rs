@@ -1,18 +1,28 @@
 //! The `gemfill` command line: run programs of the gemfill language, synthesize them from
 //! input/output examples, and benchmark the synthesizer against public suites.
+//!
+//! One module per command (`run`, `synth`, `bench`, `fill`, `apply`, `export`, `train`,
+//! `serve`, `loadtest`, `generate`); commands never import one another. What they share
+//! lives in modules of its own: `options` (flags several commands take), `exit` (outcomes,
+//! errors and exit statuses), `examples` (the `IN => OUT` notation), `tasks` (task
+//! files), `csv_io` (CSV conventions), `neural` (loading a proposer) and `memory`.
 
 mod apply;
 mod bench;
 mod csv_io;
 mod examples;
+mod exit;
 mod export;
 mod fill;
 mod generate;
 mod loadtest;
+mod memory;
 mod neural;
+mod options;
 mod run;
 mod serve;
 mod synth;
+mod tasks;
 mod train;
 
 use std::process::ExitCode;
@@ -50,24 +60,6 @@ enum Command {
     Generate(generate::GenerateArgs),
 }
 
-/// How a command ended, mapped to the process exit status.
-pub enum Outcome {
-    /// Everything worked (exit 0).
-    Success,
-    /// The command ran, but some rows or tasks failed (exit 1).
-    PartialFailure,
-}
-
-/// An error that ends a command: printed to stderr, exit status 2.
-#[derive(Debug)]
-pub struct CliError(pub String);
-
-impl<E: std::fmt::Display> From<E> for CliError {
-    fn from(error: E) -> CliError {
-        CliError(error.to_string())
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -83,11 +75,10 @@ fn main() -> ExitCode {
         Command::Generate(args) => generate::run(args),
     };
     match result {
-        Ok(Outcome::Success) => ExitCode::SUCCESS,
-        Ok(Outcome::PartialFailure) => ExitCode::from(1),
-        Err(CliError(message)) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
+        Ok(outcome) => ExitCode::from(outcome.exit_status()),
+        Err(error) => {
+            eprintln!("error: {}", exit::describe(&error));
+            ExitCode::from(exit::ERROR_STATUS)
         }
     }
 }

@@ -4,49 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use clap::{Args, ValueEnum};
+use anyhow::{Context as _, bail};
 use gemfill_gemma::adapter::load_gguf_with_adapter;
 use gemfill_gemma::prompt::PromptStyle;
 use gemfill_gemma::{GemmaCheckpoint, GemmaProposer, LoraAdapter};
 use gemfill_neural::NeuralModel;
 use gemfill_search::{Limits, Mode, Synthesizer};
 
-use crate::CliError;
-
-/// Which model proposes programs in the neural and hybrid modes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ProposerKind {
-    /// The small model trained here (models/default, or --model DIR): proposes with a
-    /// beam search and guides the enumeration in hybrid mode.
-    Small,
-    /// Google's Gemma 3 270M (GGUF, --gguf FILE), prompted with worked examples and
-    /// decoded under the language's grammar; in hybrid mode the enumeration keeps its
-    /// default weights.
-    #[value(name = "gemma3-270m")]
-    Gemma3_270m,
-}
-
-/// The model options of the commands that search.
-#[derive(Args, Debug, Clone)]
-pub struct ProposerArgs {
-    /// The model that proposes programs in the neural and hybrid modes: small (the
-    /// shipped model) or gemma3-270m (Google's Gemma 3 270M checkpoint, see --gguf).
-    #[arg(long, default_value = "small", value_name = "PROPOSER")]
-    pub proposer: ProposerKind,
-    /// The trained model directory for --proposer small (default: models/default of the
-    /// source tree).
-    #[arg(long, value_name = "DIR")]
-    pub model: Option<PathBuf>,
-    /// The Gemma 3 270M GGUF file for --proposer gemma3-270m (default:
-    /// ~/.cache/gemfill/gemma3-270m-q4_k_m.gguf, installed by `make gemma`).
-    #[arg(long, value_name = "FILE")]
-    pub gguf: Option<PathBuf>,
-    /// A LoRA adapter folder for --proposer gemma3-270m, made by `gemfill train --base
-    /// gemma3-270m` (e.g. the shipped models/gemma3-270m-lora): merged into the weights
-    /// at load, and prompted the way it was trained (without worked examples).
-    #[arg(long, value_name = "DIR")]
-    pub lora: Option<PathBuf>,
-}
+use crate::exit::Advice;
+use crate::options::{ProposerArgs, ProposerKind};
 
 /// Programs asked of the Gemma proposer per search: what a few beams yield in seconds on
 /// a CPU (the small model is asked for its default beam).
@@ -88,7 +54,7 @@ impl Loaded {
 /// Without `--model`, the small model is `models/default` of the source tree this binary
 /// was built from (its absolute path is compiled in), so `cargo run` and `make run` work
 /// from anywhere; an installed binary whose sources moved needs `--model DIR`.
-pub fn load_proposer(modes: &[Mode], args: &ProposerArgs) -> Result<Option<Loaded>, CliError> {
+pub fn load_proposer(modes: &[Mode], args: &ProposerArgs) -> anyhow::Result<Option<Loaded>> {
     if !modes.iter().any(|m| m.uses_proposer()) {
         return Ok(None);
     }
@@ -96,67 +62,65 @@ pub fn load_proposer(modes: &[Mode], args: &ProposerArgs) -> Result<Option<Loade
     match args.proposer {
         ProposerKind::Small => {
             if args.gguf.is_some() || args.lora.is_some() {
-                return Err(CliError(
-                    "--gguf and --lora are for --proposer gemma3-270m; the small model is chosen with --model DIR".into(),
-                ));
+                bail!(
+                    "--gguf and --lora are for --proposer gemma3-270m; the small model is chosen with --model DIR"
+                );
             }
             let dir: PathBuf = args
                 .model
                 .as_deref()
                 .map_or_else(gemfill_neural::default_model_dir, Path::to_path_buf);
-            let model = NeuralModel::load(&dir).map_err(|e| {
-                CliError(format!(
-                    "cannot load the neural model from {}: {e}\n(pass --model DIR, or --mode enumerative to search without a model)",
-                    dir.display()
-                ))
-            })?;
+            let model = NeuralModel::load(&dir)
+                .with_context(|| format!("cannot load the neural model from {}", dir.display()))
+                .context(Advice(
+                    "(pass --model DIR, or --mode enumerative to search without a model)",
+                ))?;
             Ok(Some(Loaded::Small(Arc::new(model))))
         }
         ProposerKind::Gemma3_270m => {
             if args.model.is_some() {
-                return Err(CliError(
-                    "--model is for --proposer small; the Gemma checkpoint is chosen with --gguf FILE".into(),
-                ));
+                bail!(
+                    "--model is for --proposer small; the Gemma checkpoint is chosen with --gguf FILE"
+                );
             }
             let path = args
                 .gguf
                 .clone()
                 .unwrap_or_else(gemfill_gguf::cache::gemma3_270m_path);
             if !path.is_file() {
-                return Err(CliError(format!(
+                bail!(
                     "the Gemma 3 270M checkpoint {} does not exist: run `make gemma` (scripts/install-gemma.sh) to download it, or pass --gguf FILE",
                     path.display()
-                )));
+                );
             }
             let (checkpoint, style) = match &args.lora {
                 None => {
                     let checkpoint = GemmaCheckpoint::load_gguf(&path, tch::Device::Cpu)
-                        .map_err(|e| {
-                            CliError(format!(
-                                "cannot load the Gemma checkpoint {}: {e}\n(run `make gemma` to download it again, or pass --gguf FILE)",
-                                path.display()
-                            ))
-                        })?;
+                        .with_context(|| {
+                            format!("cannot load the Gemma checkpoint {}", path.display())
+                        })
+                        .context(Advice(
+                            "(run `make gemma` to download it again, or pass --gguf FILE)",
+                        ))?;
                     (checkpoint, PromptStyle::FewShot)
                 }
                 Some(dir) => {
-                    let adapter = LoraAdapter::load(dir).map_err(|e| {
-                        CliError(format!(
-                            "--lora {}: {e}\n(give a folder written by `gemfill train --base gemma3-270m`)",
-                            dir.display()
-                        ))
-                    })?;
+                    let adapter = LoraAdapter::load(dir)
+                        .with_context(|| format!("--lora {}", dir.display()))
+                        .context(Advice(
+                            "(give a folder written by `gemfill train --base gemma3-270m`)",
+                        ))?;
                     let style = adapter
                         .meta
                         .prompt_style()
-                        .map_err(|e| CliError(format!("--lora {}: {e}", dir.display())))?;
-                    let checkpoint =
-                        load_gguf_with_adapter(&path, dir, tch::Device::Cpu).map_err(|e| {
-                            CliError(format!(
-                                "cannot load the Gemma checkpoint {} with the adapter {}: {e}",
+                        .with_context(|| format!("--lora {}", dir.display()))?;
+                    let checkpoint = load_gguf_with_adapter(&path, dir, tch::Device::Cpu)
+                        .with_context(|| {
+                            format!(
+                                "cannot load the Gemma checkpoint {} with the adapter {}",
                                 path.display(),
                                 dir.display()
-                            ))
+                            )
                         })?;
                     (checkpoint, style)
                 }

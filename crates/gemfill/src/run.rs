@@ -4,10 +4,13 @@
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
 use clap::Args;
-use gemfill_dsl::{Program, Tables};
+use gemfill_dsl::Tables;
 
-use crate::{CliError, Outcome};
+use crate::csv_io;
+use crate::exit::{CommandResult, Outcome};
+use crate::options::ProgramArg;
 
 /// Run a program on inputs and print one output per input row.
 ///
@@ -25,8 +28,8 @@ use crate::{CliError, Outcome};
 ///   gemfill run 'map(x, Word, concat(sub(w, 0, 1), "."), "")' --input 'John Ronald Reuel Tolkien'
 #[derive(Args, Debug)]
 pub struct RunArgs {
-    /// The program text, or the path of a file that holds it.
-    pub program: String,
+    #[command(flatten)]
+    pub program: ProgramArg,
     /// An input row (column x0). Repeat for more rows.
     #[arg(short, long = "input", value_name = "TEXT")]
     pub inputs: Vec<String>,
@@ -43,23 +46,6 @@ pub struct RunArgs {
     pub columns: Vec<String>,
 }
 
-/// Reads program text: the argument itself, or the file it names.
-pub fn program_text(argument: &str) -> Result<String, CliError> {
-    let path = Path::new(argument);
-    let looks_like_file = !argument.contains('(') && path.is_file();
-    if looks_like_file {
-        std::fs::read_to_string(path)
-            .map_err(|e| CliError(format!("cannot read program file {argument}: {e}")))
-    } else {
-        Ok(argument.to_string())
-    }
-}
-
-/// Parses and type-checks program text, rendering any error with a caret.
-pub fn parse_program(text: &str) -> Result<Program, CliError> {
-    Program::parse(text).map_err(|error| CliError(error.render(text)))
-}
-
 /// One input row, with the number a person would use to find it (1-based line or row).
 struct Row {
     number: usize,
@@ -67,9 +53,9 @@ struct Row {
     inputs: Result<Vec<String>, String>,
 }
 
-pub fn run(args: RunArgs) -> Result<Outcome, CliError> {
-    let text = program_text(&args.program)?;
-    let program = parse_program(&text)?;
+/// Runs `gemfill run`.
+pub fn run(args: RunArgs) -> CommandResult {
+    let program = args.program.load()?;
     let rows = match &args.csv {
         Some(path) => read_csv_rows(path, &args.columns)?,
         None if !args.inputs.is_empty() => args
@@ -122,17 +108,15 @@ pub fn run(args: RunArgs) -> Result<Outcome, CliError> {
     out.flush()?;
     if failed > 0 {
         eprintln!("{failed} of {} row(s) failed", rows.len());
-        Ok(Outcome::PartialFailure)
-    } else {
-        Ok(Outcome::Success)
     }
+    Ok(Outcome::failed_if(failed > 0))
 }
 
-fn read_stdin_rows() -> Result<Vec<Row>, CliError> {
+fn read_stdin_rows() -> anyhow::Result<Vec<Row>> {
     let stdin = io::stdin();
     let mut rows = Vec::new();
     for (i, line) in stdin.lock().lines().enumerate() {
-        let line = line.map_err(|e| CliError(format!("standard input, line {}: {e}", i + 1)))?;
+        let line = line.with_context(|| format!("standard input, line {}", i + 1))?;
         rows.push(Row {
             number: i + 1,
             inputs: Ok(vec![line]),
@@ -143,32 +127,17 @@ fn read_stdin_rows() -> Result<Vec<Row>, CliError> {
 
 /// Reads the chosen columns of a CSV file. A malformed record becomes a row that carries
 /// its error, so it is reported in its place and not silently dropped.
-fn read_csv_rows(path: &Path, columns: &[String]) -> Result<Vec<Row>, CliError> {
+fn read_csv_rows(path: &Path, columns: &[String]) -> anyhow::Result<Vec<Row>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_path(path)
-        .map_err(|e| CliError(format!("cannot open {}: {e}", path.display())))?;
+        .with_context(|| format!("cannot open {}", path.display()))?;
     let headers = reader
         .headers()
-        .map_err(|e| {
-            CliError(format!(
-                "{}: cannot read the header row: {e}",
-                path.display()
-            ))
-        })?
+        .with_context(|| format!("{}: cannot read the header row", path.display()))?
         .clone();
-    let mut indices = Vec::with_capacity(columns.len());
-    for name in columns {
-        let index = headers.iter().position(|h| h == name).ok_or_else(|| {
-            let known: Vec<&str> = headers.iter().collect();
-            CliError(format!(
-                "{}: no column named {name:?}; the columns are {}",
-                path.display(),
-                known.join(", ")
-            ))
-        })?;
-        indices.push(index);
-    }
+    let names: Vec<String> = headers.iter().map(str::to_string).collect();
+    let indices = csv_io::column_indices(&names, columns, path)?;
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         // The header is line 1; without position information, count records.

@@ -6,12 +6,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use anyhow::{Context as _, bail};
 use clap::Args;
 use gemfill_search::{Limits, Mode, Synthesizer};
 use gemfill_service::{ModeUnavailable, ServerConfig, Symbolic, SynthesizerFactory, TlsFiles};
 
-use crate::neural::Loaded;
-use crate::{CliError, Outcome};
+use crate::exit::{CommandResult, Outcome};
+use crate::memory::own_peak_kib;
+use crate::neural::{Loaded, load_proposer, synthesizer};
+use crate::options::ProposerArgs;
 
 /// Serve synthesis, execution, bulk transformation and explanation over gRPC.
 ///
@@ -35,7 +38,7 @@ pub struct ServeArgs {
     /// model, or --model DIR, a checkpoint folder with config.json, tokenizers and
     /// weights) or --proposer gemma3-270m (--gguf FILE).
     #[command(flatten)]
-    pub proposer: crate::neural::ProposerArgs,
+    pub proposer: ProposerArgs,
     /// Serve without a neural model: only the enumerative mode, which is then the default.
     #[arg(long, conflicts_with_all = ["model", "gguf"])]
     pub symbolic_only: bool,
@@ -61,25 +64,24 @@ pub struct ServeArgs {
     pub drain_timeout_secs: u64,
 }
 
-fn read(path: &PathBuf, what: &str) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path)
-        .map_err(|e| CliError(format!("cannot read the {what} {}: {e}", path.display())))
+fn read(path: &PathBuf, what: &str) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("cannot read the {what} {}", path.display()))
 }
 
 /// The synthesizer factory: the model of `--model` (or the shipped one) unless
 /// `--symbolic-only`.
-fn factory(args: &ServeArgs) -> Result<Arc<dyn SynthesizerFactory>, CliError> {
+fn factory(args: &ServeArgs) -> anyhow::Result<Arc<dyn SynthesizerFactory>> {
     if args.symbolic_only {
         return Ok(Arc::new(Symbolic));
     }
     if let Some(dir) = args.proposer.model.as_ref().filter(|d| !d.is_dir()) {
-        return Err(CliError(format!(
+        bail!(
             "--model {}: no such folder; give the folder holding config.json and the weights",
             dir.display()
-        )));
+        );
     }
-    let model = crate::neural::load_proposer(&[Mode::Hybrid], &args.proposer)?
-        .ok_or_else(|| CliError("the hybrid mode always loads a model".into()))?;
+    let model = load_proposer(&[Mode::Hybrid], &args.proposer)?
+        .context("the hybrid mode always loads a model")?;
     Ok(Arc::new(WithModel(model)))
 }
 
@@ -88,7 +90,7 @@ struct WithModel(Loaded);
 
 impl SynthesizerFactory for WithModel {
     fn build(&self, mode: Mode, limits: Limits) -> Result<Synthesizer, ModeUnavailable> {
-        Ok(crate::neural::synthesizer(mode, Some(&self.0), limits))
+        Ok(synthesizer(mode, Some(&self.0), limits))
     }
 
     fn default_mode(&self) -> Mode {
@@ -107,7 +109,8 @@ impl SynthesizerFactory for WithModel {
     }
 }
 
-pub fn run(args: ServeArgs) -> Result<Outcome, CliError> {
+/// Runs `gemfill serve`.
+pub fn run(args: ServeArgs) -> CommandResult {
     let mut config = ServerConfig {
         factory: factory(&args)?,
         search_memory_bytes: args.search_memory_mib << 20,
@@ -125,24 +128,25 @@ pub fn run(args: ServeArgs) -> Result<Outcome, CliError> {
     }
     if let Some(path) = &args.auth_token_file {
         let bytes = read(path, "auth token file")?;
-        let token = String::from_utf8(bytes)
-            .map_err(|_| CliError(format!("{}: the token is not UTF-8 text", path.display())))?;
+        let Ok(token) = String::from_utf8(bytes) else {
+            bail!("{}: the token is not UTF-8 text", path.display());
+        };
         config.auth_token = Some(token.trim().to_string());
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| CliError(format!("cannot start the async runtime: {e}")))?;
+        .context("cannot start the async runtime")?;
     runtime.block_on(serve(args.listen, config))?;
     Ok(Outcome::Success)
 }
 
-async fn serve(listen: SocketAddr, config: ServerConfig) -> Result<(), CliError> {
+async fn serve(listen: SocketAddr, config: ServerConfig) -> anyhow::Result<()> {
     use tokio::signal::unix::{SignalKind, signal};
 
     let listener = tokio::net::TcpListener::bind(listen)
         .await
-        .map_err(|e| CliError(format!("cannot listen on {listen}: {e}")))?;
+        .with_context(|| format!("cannot listen on {listen}"))?;
     let summary = format!(
         "tls {}, auth {}, at most {} concurrent calls, {}",
         if config.tls.is_some() { "on" } else { "off" },
@@ -158,8 +162,7 @@ async fn serve(listen: SocketAddr, config: ServerConfig) -> Result<(), CliError>
     // Scripts and tests read the address from this line (it matters with port 0).
     println!("gemfill: listening on {}", server.local_addr());
     eprintln!("gemfill: serving gemfill.v1.Synthesizer ({summary})");
-    let mut terminate = signal(SignalKind::terminate())
-        .map_err(|e| CliError(format!("cannot watch for SIGTERM: {e}")))?;
+    let mut terminate = signal(SignalKind::terminate()).context("cannot watch for SIGTERM")?;
     tokio::select! {
         _ = terminate.recv() => {}
         _ = tokio::signal::ctrl_c() => {}
@@ -170,25 +173,11 @@ async fn serve(listen: SocketAddr, config: ServerConfig) -> Result<(), CliError>
     );
     server.shutdown();
     server.wait().await?;
-    if let Some(peak) = peak_memory_kib() {
+    if let Some(peak) = own_peak_kib() {
         eprintln!(
             "gemfill: stopped; peak memory {:.1} MiB",
             peak as f64 / 1024.0
         );
     }
     Ok(())
-}
-
-/// This process's peak resident memory (VmHWM), in KiB, where /proc tells it.
-pub fn peak_memory_kib() -> Option<u64> {
-    process_peak_memory_kib(std::process::id())
-}
-
-/// A process's peak resident memory (VmHWM), in KiB, where /proc tells it.
-pub fn process_peak_memory_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }

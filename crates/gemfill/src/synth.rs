@@ -2,14 +2,16 @@
 //! taken from a task file.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::Args;
-use gemfill_dsl::{EvalError, Example, Tables, Type, Value};
-use gemfill_search::{CancelToken, Limits, Mode, Problem, SearchResult};
+use gemfill_dsl::{Example, Tables, Type};
+use gemfill_search::{CancelToken, Mode, Problem, SearchResult};
 
-use crate::examples::{check_columns, parse_example, parse_row};
-use crate::{CliError, Outcome};
+use crate::examples::{check_columns, parse_example, parse_row, show_output};
+use crate::exit::{CommandResult, Outcome};
+use crate::neural::{Loaded, load_proposer, synthesizer};
+use crate::options::{ProposerArgs, SearchOptions};
+use crate::tasks::load_one_task;
 
 /// Synthesize programs from input/output examples and print them, best first.
 ///
@@ -37,28 +39,22 @@ pub struct SynthArgs {
     /// The task to take from a .jsonl file with several tasks.
     #[arg(long, value_name = "NAME", requires = "tasks")]
     pub name: Option<String>,
-    /// Give up after this many milliseconds.
-    #[arg(long, default_value_t = 10_000, value_name = "N")]
-    pub timeout_ms: u64,
-    /// How many programs to print.
-    #[arg(long, default_value_t = 3, value_name = "K")]
-    pub top: usize,
-    /// Seed for the search's tie-breaking; the same examples and seed give the same result.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
+    #[command(flatten)]
+    pub search: SearchOptions,
     /// neural (model proposals only), enumerative (no model) or hybrid (proposals, then
     /// enumeration guided by the model).
     #[arg(long, default_value_t = Mode::Hybrid, value_name = "MODE")]
     pub mode: Mode,
     /// Which model proposes (and where it is).
     #[command(flatten)]
-    pub proposer: crate::neural::ProposerArgs,
+    pub proposer: ProposerArgs,
 }
 
-pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
+/// Runs `gemfill synth`.
+pub fn run(args: SynthArgs) -> CommandResult {
     let (examples, mut unlabeled, tests, output_type, constants) = match &args.tasks {
         Some(path) => {
-            let task = crate::bench::load_one_task(path, args.name.as_deref())?;
+            let task = load_one_task(path, args.name.as_deref())?;
             let rows = task.tests.iter().map(|t| t.inputs.clone()).collect();
             (
                 task.examples,
@@ -87,41 +83,14 @@ pub fn run(args: SynthArgs) -> Result<Outcome, CliError> {
         constants,
         output_type: output_type.filter(|t| *t != Type::Str),
     };
-    let limits = search_limits(args.timeout_ms, args.top, args.seed);
-    let loaded = crate::neural::load_proposer(&[args.mode], &args.proposer)?;
-    let synthesizer = crate::neural::synthesizer(args.mode, loaded.as_ref(), limits);
+    let loaded = load_proposer(&[args.mode], &args.proposer)?;
+    let synthesizer = synthesizer(args.mode, loaded.as_ref(), args.search.limits());
     let result = synthesizer.run(&problem, &CancelToken::default());
     print_result(&problem, &result, &tests);
-    if let Some(summary) = loaded
-        .as_ref()
-        .and_then(crate::neural::Loaded::gemma_summary)
-    {
+    if let Some(summary) = loaded.as_ref().and_then(Loaded::gemma_summary) {
         eprintln!("{summary}");
     }
-    if result.programs.is_empty() {
-        Ok(Outcome::PartialFailure)
-    } else {
-        Ok(Outcome::Success)
-    }
-}
-
-/// The search limits the command line gives: a deadline, how many programs to keep (at
-/// least one) and the tie-breaking seed; everything else as the synthesizer's defaults.
-pub fn search_limits(timeout_ms: u64, top: usize, seed: u64) -> Limits {
-    Limits {
-        deadline: Some(Duration::from_millis(timeout_ms)),
-        top_k: top.max(1),
-        seed,
-        ..Limits::default()
-    }
-}
-
-/// A program's output on one row as shown to people: the value, or `<error: why>`.
-pub fn show_output(output: &Result<Value, EvalError>) -> String {
-    match output {
-        Ok(value) => value.to_string(),
-        Err(error) => format!("<error: {error}>"),
-    }
+    Ok(Outcome::failed_if(result.programs.is_empty()))
 }
 
 fn print_result(problem: &Problem, result: &SearchResult, tests: &[Example]) {

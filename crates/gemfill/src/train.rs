@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use anyhow::bail;
 use clap::Args;
 use gemfill_gemma::GemmaCheckpoint;
 use gemfill_gemma::adapter::BaseModel;
@@ -10,8 +11,8 @@ use gemfill_gemma::finetune::{FinetuneConfig, finetune};
 use gemfill_neural::gemma::{LoraConfig, LoraTarget};
 use gemfill_neural::train::{TrainConfig, read_config, train};
 
-use crate::generate::ModelName;
-use crate::{CliError, Outcome};
+use crate::exit::{CommandResult, Outcome};
+use crate::options::ModelName;
 
 /// Train the neural proposer on synthetic tasks, on the CPU, for a fixed time; or, with
 /// --base, fine-tune a released Gemma checkpoint on them with a LoRA adapter.
@@ -119,16 +120,16 @@ impl TrainArgs {
     }
 }
 
-pub fn run(args: TrainArgs) -> Result<Outcome, CliError> {
+pub fn run(args: TrainArgs) -> CommandResult {
     if args.base.is_some() {
         return run_lora(args);
     }
     let lora_flags = args.lora_flags();
     if !lora_flags.is_empty() {
-        return Err(CliError(format!(
+        bail!(
             "{} only apply to LoRA fine-tuning: add --base gemma3-270m (the small model takes its settings from --config)",
             lora_flags.join(", ")
-        )));
+        );
     }
     let config = match &args.config {
         Some(path) => read_config(path)?,
@@ -146,22 +147,22 @@ pub fn run(args: TrainArgs) -> Result<Outcome, CliError> {
     Ok(Outcome::Success)
 }
 
-fn parse_targets(list: &str) -> Result<Vec<LoraTarget>, CliError> {
+fn parse_targets(list: &str) -> anyhow::Result<Vec<LoraTarget>> {
     list.split(',')
         .filter(|s| !s.trim().is_empty())
         .map(|name| {
             LoraTarget::parse(name).ok_or_else(|| {
-                CliError(format!(
+                anyhow::anyhow!(
                     "--lora-targets: unknown projection {:?}; choose from q,k,v,o,gate,up,down",
                     name.trim()
-                ))
+                )
             })
         })
         .collect()
 }
 
 /// The LoRA config of the flags; with --resume and no --lora-rank, the adapter's own.
-fn lora_config(args: &TrainArgs) -> Result<LoraConfig, CliError> {
+fn lora_config(args: &TrainArgs) -> anyhow::Result<LoraConfig> {
     let saved = if args.resume {
         Some(gemfill_gemma::LoraAdapter::load(&args.out)?.meta.lora)
     } else {
@@ -171,9 +172,7 @@ fn lora_config(args: &TrainArgs) -> Result<LoraConfig, CliError> {
         (Some(rank), _) => rank,
         (None, Some(saved)) => saved.rank,
         (None, None) => {
-            return Err(CliError(
-                "--base needs --lora-rank R (the adapter's rank, e.g. 4 or 8)".to_string(),
-            ));
+            bail!("--base needs --lora-rank R (the adapter's rank, e.g. 4 or 8)");
         }
     };
     let alpha = match (args.lora_alpha, &saved) {
@@ -186,14 +185,14 @@ fn lora_config(args: &TrainArgs) -> Result<LoraConfig, CliError> {
         (None, Some(saved)) => saved.targets.clone(),
         (None, None) => LoraTarget::ALL.to_vec(),
     };
-    LoraConfig::new(rank, alpha, targets).map_err(CliError)
+    LoraConfig::new(rank, alpha, targets).map_err(anyhow::Error::msg)
 }
 
-fn run_lora(args: TrainArgs) -> Result<Outcome, CliError> {
+fn run_lora(args: TrainArgs) -> CommandResult {
     if args.config.is_some() {
-        return Err(CliError(
-            "--config configures the small model and --base fine-tunes a released checkpoint: pass one of them".to_string(),
-        ));
+        bail!(
+            "--config configures the small model and --base fine-tunes a released checkpoint: pass one of them"
+        );
     }
     let gguf = match &args.gguf {
         Some(file) => file.clone(),
@@ -203,10 +202,10 @@ fn run_lora(args: TrainArgs) -> Result<Outcome, CliError> {
                 Some(ModelName::Gemma3_270m) | None => gemfill_gguf::cache::gemma3_270m_path(),
             };
             if !path.exists() {
-                return Err(CliError(format!(
+                bail!(
                     "{} is not installed; run `make gemma` (or scripts/install-gemma.sh), or pass --gguf FILE",
                     path.display()
-                )));
+                );
             }
             path
         }
@@ -217,11 +216,11 @@ fn run_lora(args: TrainArgs) -> Result<Outcome, CliError> {
         // The data stream continues the adapter's own seed.
         let saved = gemfill_gemma::LoraAdapter::load(&args.out)?.meta;
         if args.seed.is_some_and(|seed| seed != saved.seed) {
-            return Err(CliError(format!(
+            bail!(
                 "--seed: {} was trained with seed {}; drop --seed to continue it",
                 args.out.display(),
                 saved.seed
-            )));
+            );
         }
         config.seed = saved.seed;
     }
@@ -233,9 +232,7 @@ fn run_lora(args: TrainArgs) -> Result<Outcome, CliError> {
     }
     if let Some(lr) = args.learning_rate {
         if !(lr.is_finite() && lr > 0.0) {
-            return Err(CliError(format!(
-                "--learning-rate must be a positive number, not {lr}"
-            )));
+            bail!("--learning-rate must be a positive number, not {lr}");
         }
         config.learning_rate = lr;
     }
@@ -244,9 +241,7 @@ fn run_lora(args: TrainArgs) -> Result<Outcome, CliError> {
     }
     if let Some(m) = args.eval_every_minutes {
         if !(m.is_finite() && m > 0.0) {
-            return Err(CliError(format!(
-                "--eval-every-minutes must be a positive number, not {m}"
-            )));
+            bail!("--eval-every-minutes must be a positive number, not {m}");
         }
         config.eval_every_minutes = m;
     }

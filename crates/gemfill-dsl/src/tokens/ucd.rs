@@ -6,6 +6,10 @@
 //! std predicate covers combining marks. The table below is taken from the `regex` crate's
 //! own Unicode data, so a named class and the equivalent user regex agree character for
 //! character.
+//!
+//! Generated data: most of this file is the table `RANGES`, printed by the ignored test
+//! `tests::regenerate` (`cargo test -p gemfill-dsl regenerate -- --ignored --nocapture`)
+//! and pasted here, not written by hand; hence its length.
 
 /// Upper-case letter (`\p{Lu}`).
 pub(super) const LU: u8 = 1;

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use anyhow::{Context as _, bail};
 use gemfill_data::Task;
 
-use super::TaskRun;
-use crate::CliError;
+use super::task_run::TaskRun;
 
 /// A peer solver found on this machine.
 pub struct Peer {
@@ -18,21 +18,17 @@ pub struct Peer {
 
 impl Peer {
     /// Finds the named solver on PATH.
-    pub fn find(name: &str) -> Result<Peer, CliError> {
+    pub fn find(name: &str) -> anyhow::Result<Peer> {
         if name != "cvc5" {
-            return Err(CliError(format!(
-                "unknown peer solver {name:?}; supported: cvc5"
-            )));
+            bail!("unknown peer solver {name:?}; supported: cvc5");
         }
         let binary = std::env::var_os("PATH")
             .into_iter()
             .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
             .map(|dir| dir.join(name))
             .find(|candidate| candidate.is_file())
-            .ok_or_else(|| {
-                CliError(format!(
-                    "{name} is not installed; run scripts/install-cvc5.sh (Debian package cvc5)"
-                ))
+            .with_context(|| {
+                format!("{name} is not installed; run scripts/install-cvc5.sh (Debian package cvc5)")
             })?;
         Ok(Peer {
             name: name.to_string(),

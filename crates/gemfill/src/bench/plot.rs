@@ -2,11 +2,11 @@
 
 use std::path::Path;
 
+use anyhow::Context as _;
 use plotters::prelude::*;
 
-use super::TaskRun;
 use super::report::solve_times;
-use crate::CliError;
+use super::task_run::TaskRun;
 
 const COLORS: [RGBColor; 4] = [
     RGBColor(31, 119, 180),
@@ -16,7 +16,7 @@ const COLORS: [RGBColor; 4] = [
 ];
 
 /// Draws tasks solved (x) against the time needed (y, log scale) for every system.
-pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliError> {
+pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> anyhow::Result<()> {
     let times = solve_times(runs);
     let most = times.values().map(Vec::len).max().unwrap_or(0).max(1);
     let tasks_per_system = runs
@@ -25,8 +25,8 @@ pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliE
         .count()
         .max(most);
     let root = SVGBackend::new(path, (900, 560)).into_drawing_area();
-    let draw = |e: &dyn std::fmt::Display| CliError(format!("drawing {}: {e}", path.display()));
-    root.fill(&WHITE).map_err(|e| draw(&e))?;
+    let drawing = || format!("drawing {}", path.display());
+    root.fill(&WHITE).with_context(drawing)?;
     let y_max = (timeout_ms as f64).max(1.0);
     let mut chart = ChartBuilder::on(&root)
         .caption(
@@ -37,13 +37,13 @@ pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliE
         .x_label_area_size(40)
         .y_label_area_size(60)
         .build_cartesian_2d(0usize..tasks_per_system, (0.1f64..y_max).log_scale())
-        .map_err(|e| draw(&e))?;
+        .with_context(drawing)?;
     chart
         .configure_mesh()
         .x_desc("tasks solved")
         .y_desc("time per task (ms)")
         .draw()
-        .map_err(|e| draw(&e))?;
+        .with_context(drawing)?;
     for (i, (system, values)) in times.iter().enumerate() {
         let color = COLORS[i % COLORS.len()];
         let points: Vec<(usize, f64)> = values
@@ -53,7 +53,7 @@ pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliE
             .collect();
         chart
             .draw_series(LineSeries::new(points.clone(), color.stroke_width(2)))
-            .map_err(|e| draw(&e))?
+            .with_context(drawing)?
             .label(format!("{system} ({} solved)", values.len()))
             .legend(move |(x, y)| {
                 PathElement::new(vec![(x, y), (x + 20, y)], color.stroke_width(2))
@@ -64,7 +64,7 @@ pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliE
                     .into_iter()
                     .map(|p| Circle::new(p, 2, color.filled())),
             )
-            .map_err(|e| draw(&e))?;
+            .with_context(drawing)?;
     }
     chart
         .configure_series_labels()
@@ -72,7 +72,7 @@ pub fn cactus(path: &Path, runs: &[TaskRun], timeout_ms: u64) -> Result<(), CliE
         .border_style(BLACK)
         .background_style(WHITE.mix(0.9))
         .draw()
-        .map_err(|e| draw(&e))?;
-    root.present().map_err(|e| draw(&e))?;
+        .with_context(drawing)?;
+    root.present().with_context(drawing)?;
     Ok(())
 }

@@ -2,12 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
 use serde::Serialize;
 
-use super::{BenchArgs, TaskRun};
-use crate::CliError;
+use super::task_run::TaskRun;
 
 /// Figures for one system over one group of tasks.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -162,7 +162,7 @@ struct JsonReport<'a> {
 }
 
 /// Writes `{"tasks": [...], "summary": {...}}`.
-pub fn write_json(path: &Path, runs: &[TaskRun], summary: &Summary) -> Result<(), CliError> {
+pub fn write_json(path: &Path, runs: &[TaskRun], summary: &Summary) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(&JsonReport {
         tasks: runs,
         summary,
@@ -170,15 +170,25 @@ pub fn write_json(path: &Path, runs: &[TaskRun], summary: &Summary) -> Result<()
     write_file(path, &text)
 }
 
+/// What a run was asked to do, for the head of its report.
+pub struct Settings<'a> {
+    /// The suites given.
+    pub suites: &'a [PathBuf],
+    /// The time limit per task.
+    pub timeout_ms: u64,
+    /// Tasks run at once.
+    pub jobs: usize,
+}
+
 /// Writes a Markdown report: the command, the summary, and a row per task and system.
 pub fn write_markdown(
     path: &Path,
-    args: &BenchArgs,
+    settings: &Settings<'_>,
     runs: &[TaskRun],
     summary: &Summary,
-) -> Result<(), CliError> {
+) -> anyhow::Result<()> {
     let mut out = String::new();
-    let suites: Vec<String> = args
+    let suites: Vec<String> = settings
         .suites
         .iter()
         .map(|s| s.display().to_string())
@@ -188,8 +198,8 @@ pub fn write_markdown(
         out,
         "Suites: {}. Limit: {} ms per task per system. Jobs: {}.\n",
         suites.join(", "),
-        args.timeout_ms,
-        args.jobs
+        settings.timeout_ms,
+        settings.jobs
     );
     let _ = writeln!(out, "## Summary");
     out.push_str(&summary.to_text());
@@ -231,13 +241,12 @@ pub fn write_markdown(
     write_file(path, &out)
 }
 
-fn write_file(path: &Path, text: &str) -> Result<(), CliError> {
+fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .map_err(|e| CliError(format!("cannot create {}: {e}", parent.display())))?;
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    std::fs::write(path, text)
-        .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Used by the plot: every system's sorted solve times.

@@ -5,10 +5,11 @@ mod python;
 
 use std::path::PathBuf;
 
+use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
-use crate::run::{parse_program, program_text};
-use crate::{CliError, Outcome};
+use crate::exit::{CommandResult, Outcome};
+use crate::options::ProgramArg;
 
 /// Export a program: as a standalone Python 3 function, or explained in plain English.
 ///
@@ -24,8 +25,8 @@ use crate::{CliError, Outcome};
 ///   gemfill export 'concat(token(x, Word, -1), ", ", sub(x, 0, 1), ".")' --to python > cite.py
 #[derive(Args, Debug)]
 pub struct ExportArgs {
-    /// The program text, or the path of a file that holds it.
-    pub program: String,
+    #[command(flatten)]
+    pub program: ProgramArg,
     /// What to export to.
     #[arg(long, value_enum)]
     pub to: Target,
@@ -46,17 +47,18 @@ pub enum Target {
     Explain,
 }
 
-pub fn run(args: ExportArgs) -> Result<Outcome, CliError> {
-    let text = program_text(&args.program)?;
-    let program = parse_program(&text)?;
+/// Runs `gemfill export`.
+pub fn run(args: ExportArgs) -> CommandResult {
+    let program = args.program.load()?;
     let output = match args.to {
-        Target::Python => python::to_python(&program, &args.name)
-            .map_err(|e| CliError(format!("cannot export to Python: {}", e.0)))?,
+        Target::Python => {
+            python::to_python(&program, &args.name).context("cannot export to Python")?
+        }
         Target::Explain => format!("{}\n", program.explain()),
     };
     match &args.out {
         Some(path) => std::fs::write(path, output)
-            .map_err(|e| CliError(format!("cannot write {}: {e}", path.display())))?,
+            .with_context(|| format!("cannot write {}", path.display()))?,
         None => print!("{output}"),
     }
     Ok(Outcome::Success)

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use gemfill_dsl::print::is_identifier;
 use gemfill_dsl::tables::builtin_entries;
 use gemfill_dsl::{BuiltinTable, Expr, Op, Program, TableRef, TokenClass};
 
@@ -11,7 +12,8 @@ use gemfill_dsl::{BuiltinTable, Expr, Op, Program, TableRef, TokenClass};
 const RUNTIME: &str = include_str!("runtime.py");
 
 /// Why a program cannot be exported.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct ExportError(pub String);
 
 /// Python source defining `def NAME(x, x1, ..., tables=None)` that returns what `program`
@@ -84,14 +86,6 @@ fn weekday_index(name: &str) -> usize {
     .iter()
     .position(|d| *d == name)
     .unwrap_or(0)
-}
-
-fn is_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn variable(index: usize) -> String {

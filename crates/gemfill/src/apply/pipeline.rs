@@ -75,8 +75,7 @@ pub fn stream(
     let progress = progress_bar(source.total, source.progress_template());
 
     std::thread::scope(|scope| {
-        let reader =
-            scope.spawn(move || read_chunks(source, options.input, chunk_tx, permit_rx));
+        let reader = scope.spawn(move || read_chunks(source, options.input, chunk_tx, permit_rx));
         for _ in 0..options.jobs {
             let chunk_rx = Arc::clone(&chunk_rx);
             let done_tx = done_tx.clone();

@@ -119,9 +119,8 @@ fn read_chunks(
     chunks: SyncSender<Chunk>,
     permits: Receiver<()>,
 ) -> anyhow::Result<()> {
-    let mut sequence = 0;
     let mut first_row = 0;
-    for next in source.into_chunks(path)? {
+    for (sequence, next) in (0..).zip(source.into_chunks(path)?) {
         let (rows, progress) = next?;
         if permits.recv().is_err() {
             break; // the writer stopped (--strict or an error)
@@ -134,7 +133,6 @@ fn read_chunks(
             progress,
             outputs: Vec::new(),
         };
-        sequence += 1;
         first_row += len;
         if chunks.send(chunk).is_err() {
             break;

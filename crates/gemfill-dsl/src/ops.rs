@@ -14,9 +14,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::limits::MAX_STRING_CHARS;
 use crate::ast::{CaseMode, Format, FormatKind, TableRef, TokenClass};
 use crate::formats;
+use crate::limits::MAX_STRING_CHARS;
 use crate::tables::{self, Tables};
 use crate::tokens::{self, Span};
 use crate::value::EvalError;

@@ -177,12 +177,10 @@ fn apply(
             }
             Ok(result)
         }
-        Signature::Variadic(want, result) => {
-            match types.iter().position(|&t| t != want) {
-                Some(i) => Err(mismatch(i, want.name(), hint(&args[i], types[i], want))),
-                None => Ok(result),
-            }
-        }
+        Signature::Variadic(want, result) => match types.iter().position(|&t| t != want) {
+            Some(i) => Err(mismatch(i, want.name(), hint(&args[i], types[i], want))),
+            None => Ok(result),
+        },
         Signature::If => {
             if types[0] != Type::Bool {
                 return Err(mismatch(0, "Bool", String::new()));

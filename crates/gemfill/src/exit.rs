@@ -86,9 +86,7 @@ mod tests {
     #[test]
     fn the_whole_chain_is_shown_once_with_the_advice_last() {
         let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
-        let error = Err::<(), _>(io)
-            .context("cannot read a.csv")
-            .unwrap_err();
+        let error = Err::<(), _>(io).context("cannot read a.csv").unwrap_err();
         assert_eq!(describe(&error), "cannot read a.csv: no such file");
         let repeated = anyhow::Error::from(std::io::Error::other("disk full"))
             .context("cannot write b.csv: disk full");
@@ -96,6 +94,9 @@ mod tests {
         let advised = anyhow::anyhow!("bad model")
             .context("cannot load m")
             .context(Advice("(pass --model DIR)"));
-        assert_eq!(describe(&advised), "cannot load m: bad model\n(pass --model DIR)");
+        assert_eq!(
+            describe(&advised),
+            "cannot load m: bad model\n(pass --model DIR)"
+        );
     }
 }

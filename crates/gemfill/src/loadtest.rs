@@ -127,11 +127,7 @@ fn target_uri(target: &str) -> String {
     }
 }
 
-async fn drive(
-    args: LoadtestArgs,
-    tasks: Arc<Vec<Task>>,
-    token: Option<String>,
-) -> CommandResult {
+async fn drive(args: LoadtestArgs, tasks: Arc<Vec<Task>>, token: Option<String>) -> CommandResult {
     let uri = target_uri(&args.target);
     let mut clients = Vec::with_capacity(args.concurrency);
     for _ in 0..args.concurrency {

@@ -1,4 +1,5 @@
-//! `--mode`, `--proposer`, `--model` and `--gguf`, shared by `synth`, `bench` and `serve`:
+//! The proposer that `--proposer`, `--model`, `--gguf` and `--lora` (defined in
+//! `options`) choose for `synth`, `bench` and `serve`, and the synthesizer for a `--mode`:
 //! which engine parts run and which model proposes (and, for the small model, guides).
 
 use std::path::{Path, PathBuf};

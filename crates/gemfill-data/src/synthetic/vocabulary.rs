@@ -92,4 +92,5 @@ pub(super) const STATES: &[&str] = &[
     "IL", "OR", "TX", "CO", "MA", "WI", "NY", "CA", "WA", "FL", "OH", "GA",
 ];
 /// Mail domains, for email addresses.
-pub(super) const MAIL_DOMAINS: &[&str] = &["example.com", "mail.org", "corp.net", "uni.edu", "shop.io"];
+pub(super) const MAIL_DOMAINS: &[&str] =
+    &["example.com", "mail.org", "corp.net", "uni.edu", "shop.io"];

@@ -119,4 +119,3 @@ pub(super) fn op_fits(op: Op, want: Values) -> Option<Values> {
         Signature::Eq(_) => want.has(Type::Bool).then_some(Values::of(Type::Bool)),
     }
 }
-

@@ -120,7 +120,8 @@ fn nesting_is_bounded_like_the_parser() {
 
 #[test]
 fn a_long_prefix_is_checked_in_microseconds() {
-    let text = "concat(token(x, Word, -1), \", \", sub(x, 0, 1), \".\", case(token(x, Word, 0), upper))";
+    let text =
+        "concat(token(x, Word, -1), \", \", sub(x, 0, 1), \".\", case(token(x, Word, 0), upper))";
     let ctx = PrefixContext::new(1, Some(Type::Str));
     let started = std::time::Instant::now();
     for _ in 0..100 {

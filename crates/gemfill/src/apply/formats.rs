@@ -284,9 +284,7 @@ impl Iterator for Chunks {
                         Ok(false) => break,
                         Err(error) => {
                             *ended = true;
-                            return Some(
-                                Err(error).with_context(|| path.display().to_string()),
-                            );
+                            return Some(Err(error).with_context(|| path.display().to_string()));
                         }
                     }
                 }
@@ -459,10 +457,7 @@ impl Sink {
             Sink::Csv(mut writer) => writer.flush()?,
             Sink::Parquet { writer, .. } => {
                 writer.close().with_context(|| {
-                    format!(
-                        "cannot finish {}",
-                        out.unwrap_or(Path::new("-")).display()
-                    )
+                    format!("cannot finish {}", out.unwrap_or(Path::new("-")).display())
                 })?;
             }
         }

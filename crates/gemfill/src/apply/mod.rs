@@ -110,4 +110,3 @@ pub fn run(args: ApplyArgs) -> CommandResult {
     );
     Ok(Outcome::failed_if(summary.failed > 0))
 }
-

@@ -75,8 +75,7 @@ pub fn stream(
     let progress = progress_bar(source.total, source.progress_template());
 
     std::thread::scope(|scope| {
-        let reader =
-            scope.spawn(move || read_chunks(source, options.input, chunk_tx, permit_rx));
+        let reader = scope.spawn(move || read_chunks(source, options.input, chunk_tx, permit_rx));
         for _ in 0..options.jobs {
             let chunk_rx = Arc::clone(&chunk_rx);
             let done_tx = done_tx.clone();
@@ -120,9 +119,8 @@ fn read_chunks(
     chunks: SyncSender<Chunk>,
     permits: Receiver<()>,
 ) -> anyhow::Result<()> {
-    let mut sequence = 0;
     let mut first_row = 0;
-    for next in source.into_chunks(path)? {
+    for (sequence, next) in (0..).zip(source.into_chunks(path)?) {
         let (rows, progress) = next?;
         if permits.recv().is_err() {
             break; // the writer stopped (--strict or an error)
@@ -135,7 +133,6 @@ fn read_chunks(
             progress,
             outputs: Vec::new(),
         };
-        sequence += 1;
         first_row += len;
         if chunks.send(chunk).is_err() {
             break;

@@ -216,4 +216,3 @@ pub fn run(args: BenchArgs) -> CommandResult {
 fn is_sygus(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "sl")
 }
-

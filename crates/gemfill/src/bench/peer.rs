@@ -28,7 +28,9 @@ impl Peer {
             .map(|dir| dir.join(name))
             .find(|candidate| candidate.is_file())
             .with_context(|| {
-                format!("{name} is not installed; run scripts/install-cvc5.sh (Debian package cvc5)")
+                format!(
+                    "{name} is not installed; run scripts/install-cvc5.sh (Debian package cvc5)"
+                )
             })?;
         Ok(Peer {
             name: name.to_string(),

@@ -115,7 +115,7 @@ mod term;
 mod values;
 pub mod verify;
 
-pub use guide::{Guide, LeafKind, ProductionWeights, Proposal, Proposer, TokKind};
+pub use guide::{Guide, LeafKind, ProductionWeights, Proposal, Proposer};
 pub use limits::{CancelToken, Interrupt, Limits, StopReason};
 pub use mode::{Mode, UnknownMode};
 pub use problem::{Problem, ProblemError};

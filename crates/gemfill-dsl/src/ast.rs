@@ -313,6 +313,51 @@ impl TokenClass {
             .find(|t| t.name() == Some(name))
             .cloned()
     }
+
+    /// The kind of class, without a delimiter's character or a regex's pattern.
+    pub fn kind(&self) -> TokenKind {
+        match self {
+            TokenClass::Number => TokenKind::Number,
+            TokenClass::Word => TokenKind::Word,
+            TokenClass::Alphanum => TokenKind::Alphanum,
+            TokenClass::Caps => TokenKind::Caps,
+            TokenClass::Proper => TokenKind::Proper,
+            TokenClass::Lower => TokenKind::Lower,
+            TokenClass::Digit => TokenKind::Digit,
+            TokenClass::Char => TokenKind::Char,
+            TokenClass::Space => TokenKind::Space,
+            TokenClass::Delim(_) => TokenKind::Delim,
+            TokenClass::Regex(_) => TokenKind::Regex,
+        }
+    }
+}
+
+/// A [`TokenClass`] without its data: every delimiter is one kind, every regex another.
+/// What a search prices and a model predicts per class (see [`TokenClass::kind`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TokenKind {
+    /// [`TokenClass::Number`].
+    Number,
+    /// [`TokenClass::Word`].
+    Word,
+    /// [`TokenClass::Alphanum`].
+    Alphanum,
+    /// [`TokenClass::Caps`].
+    Caps,
+    /// [`TokenClass::Proper`].
+    Proper,
+    /// [`TokenClass::Lower`].
+    Lower,
+    /// [`TokenClass::Digit`].
+    Digit,
+    /// [`TokenClass::Char`].
+    Char,
+    /// [`TokenClass::Space`].
+    Space,
+    /// Any [`TokenClass::Delim`].
+    Delim,
+    /// Any [`TokenClass::Regex`].
+    Regex,
 }
 
 /// A user regular expression: its source text and the compiled automaton, shared by every

@@ -55,8 +55,8 @@ pub mod typecheck;
 pub mod value;
 
 pub use ast::{
-    BuiltinTable, CaseMode, Expr, Format, FormatKind, Op, Signature, TableRef, TokenClass, Type,
-    UserRegex,
+    BuiltinTable, CaseMode, Expr, Format, FormatKind, Op, Signature, TableRef, TokenClass,
+    TokenKind, Type, UserRegex,
 };
 pub use eval::eval;
 pub use example::Example;

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use gemfill_dsl::{Expr, Type};
 use gemfill_search::{
     Guide, Interrupt, LeafKind, Limits, Mode, Problem, ProductionWeights, Proposal, Proposer,
-    Synthesizer, TokKind,
+    Synthesizer,
 };
 
 use crate::Result;
@@ -168,7 +168,7 @@ fn productions(e: &Expr, ops: &mut Vec<gemfill_dsl::Op>, leaves: &mut Vec<LeafKi
             ops.push(*op);
             args.iter().for_each(|a| productions(a, ops, leaves));
         }
-        Expr::Tok(t) => leaves.push(LeafKind::Token(TokKind::of(t))),
+        Expr::Tok(t) => leaves.push(LeafKind::Token(t.kind())),
         Expr::Case(m) => leaves.push(LeafKind::CaseMode(*m)),
         _ => {}
     }

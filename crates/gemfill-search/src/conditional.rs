@@ -8,8 +8,175 @@
 //! under `b1`, the rest are handled by the remainder of the list. It first tries every
 //! two-branch split (cheapest wins), then splits off the largest group it can cover and
 //! recurses, up to a depth, trying the best few splits at each step.
+//!
+//! [`decision_lists`] is the search's conditional phase: it gathers the branches (the
+//! catalog's partial answers, and concatenations covering the groups of examples that
+//! cheap predicates separate) and the predicates, and builds one list per answer type.
 
-use crate::values::Mask;
+use std::collections::BTreeSet;
+
+use gemfill_dsl::Op;
+
+use crate::catalog::View;
+use crate::progress::Stats;
+use crate::split;
+use crate::term::Term;
+use crate::values::{Mask, VType};
+
+/// The largest product graph of a concatenation covering a group of examples.
+const GROUP_GRAPH_NODES: usize = 5_000;
+
+/// A term with its cost and the examples it gets right.
+type Covering = (Term, u32, Mask);
+
+/// The cheapest decision list per answer type that covers every example, from the partial
+/// answers and predicates in `view`'s catalog; the final round (nothing else passes) looks
+/// further. Each comes with its cost.
+pub(crate) fn decision_lists(
+    view: &View<'_>,
+    final_round: bool,
+    noise_tolerance: bool,
+    stats: &mut Stats,
+    stop: &dyn Fn() -> bool,
+) -> Vec<(Term, u32)> {
+    let targets = view.targets;
+    let n = targets.n_examples;
+    let mut lists = Vec::new();
+    if n < 2 {
+        return lists;
+    }
+    stats.conditional_searches += 1;
+    // (cost, entry, examples where it is true)
+    let mut preds: Vec<(u32, u32, Mask)> = view
+        .catalog
+        .preds
+        .iter()
+        .map(|(m, &(c, id))| (c, id, m.clone()))
+        .collect();
+    preds.sort_by_key(|(c, id, _)| (*c, *id));
+    preds.truncate(if final_round { 400 } else { 150 });
+    let settings = Settings {
+        if_cost: view.costs.op(Op::If),
+        min_group: if noise_tolerance && n >= 5 { 2 } else { 1 },
+        max_depth: if final_round { 4 } else { 3 },
+        beam: 3,
+    };
+    for vt in VType::ALL {
+        if !targets.accepts(vt) || stop() {
+            continue;
+        }
+        let mut branches: Vec<Covering> = view
+            .catalog
+            .partials
+            .iter()
+            .filter(|((t, _), _)| *t == vt)
+            .map(|((_, m), &(c, id))| (Term::Entry(id), c, m.clone()))
+            .collect();
+        if vt == VType::Str {
+            branches.extend(concat_branches(view, &preds, final_round, stats, stop));
+        }
+        // A literal that covers a single example memorises it rather than explains it.
+        if n >= 3 {
+            branches.retain(|(t, _, m)| m.count() >= 2 || !view.is_constant(t));
+        }
+        if branches.is_empty() {
+            continue;
+        }
+        let b: Vec<Branch> = branches
+            .iter()
+            .map(|(_, c, m)| Branch {
+                cost: *c,
+                mask: m.clone(),
+            })
+            .collect();
+        let p: Vec<Pred> = preds
+            .iter()
+            .map(|(c, _, m)| Pred {
+                cost: *c,
+                mask: m.clone(),
+            })
+            .collect();
+        if let Some((plan, cost)) = build(&targets.all, &b, &p, &settings, stop) {
+            lists.push((plan_term(&plan, &branches, &preds), cost));
+        }
+    }
+    lists
+}
+
+/// Concatenations covering the groups of examples that cheap predicates separate, and
+/// greedy clusters of examples sharing one concatenation.
+fn concat_branches(
+    view: &View<'_>,
+    preds: &[(u32, u32, Mask)],
+    final_round: bool,
+    stats: &mut Stats,
+    stop: &dyn Fn() -> bool,
+) -> Vec<Covering> {
+    let all = &view.targets.all;
+    let concat = |group: &Mask, stats: &mut Stats| {
+        split::cheapest_concat(view, group, GROUP_GRAPH_NODES, stats, stop)
+    };
+    let mut subsets: BTreeSet<Mask> = BTreeSet::new();
+    for (_, _, m) in preds.iter().take(if final_round { 60 } else { 20 }) {
+        subsets.insert(m.clone());
+        subsets.insert(all.minus(m));
+    }
+    let mut out = Vec::new();
+    let mut done: BTreeSet<Mask> = BTreeSet::new();
+    for s in &subsets {
+        if stop() {
+            return out;
+        }
+        if let Some((term, cost)) = concat(s, stats) {
+            let mask = view.term_mask(&term);
+            out.push((term, cost, mask));
+        }
+        done.insert(s.clone());
+    }
+    // Greedy clusters: grow a group while one concatenation still covers it.
+    if view.targets.n_examples <= 16 {
+        let mut remaining = all.clone();
+        loop {
+            let Some(first) = remaining.iter().next() else {
+                break;
+            };
+            if stop() {
+                break;
+            }
+            let mut group = Mask::empty(view.targets.n_examples);
+            group.set(first);
+            let mut best = concat(&group, stats);
+            for e in remaining.iter().skip(1).collect::<Vec<_>>() {
+                let mut bigger = group.clone();
+                bigger.set(e);
+                if let Some(found) = concat(&bigger, stats) {
+                    group = bigger;
+                    best = Some(found);
+                }
+            }
+            remaining = remaining.minus(&group);
+            if let Some((term, cost)) = best
+                && !done.contains(&group)
+            {
+                let mask = view.term_mask(&term);
+                out.push((term, cost, mask));
+            }
+        }
+    }
+    out
+}
+
+/// The term of a decision list.
+fn plan_term(plan: &Plan, branches: &[Covering], preds: &[(u32, u32, Mask)]) -> Term {
+    match plan {
+        Plan::Leaf(b) => branches[*b].0.clone(),
+        Plan::If(p, then, els) => Term::If(
+            preds[*p].1,
+            Box::new(plan_term(then, branches, preds)),
+            Box::new(plan_term(els, branches, preds)),
+        ),
+    }
+}
 
 /// A program covering some examples.
 #[derive(Clone, Debug)]
@@ -159,6 +326,22 @@ mod tests {
         m
     }
 
+    /// A branch of this cost right on `bits` of `n` examples.
+    fn branch(cost: u32, n: usize, bits: &[usize]) -> Branch {
+        Branch {
+            cost,
+            mask: mask(n, bits),
+        }
+    }
+
+    /// A predicate of this cost true on `bits` of `n` examples.
+    fn pred(cost: u32, n: usize, bits: &[usize]) -> Pred {
+        Pred {
+            cost,
+            mask: mask(n, bits),
+        }
+    }
+
     fn settings() -> Settings {
         Settings {
             if_cost: 4,
@@ -171,10 +354,7 @@ mod tests {
     #[test]
     fn single_branch_needs_no_if() {
         let all = Mask::full(3);
-        let branches = [Branch {
-            cost: 5,
-            mask: Mask::full(3),
-        }];
+        let branches = [branch(5, 3, &[0, 1, 2])];
         let (plan, cost) = build(&all, &branches, &[], &settings(), &|| false).unwrap();
         assert_eq!(plan, Plan::Leaf(0));
         assert_eq!(cost, 5);
@@ -184,21 +364,9 @@ mod tests {
     fn two_branches_split_by_a_predicate() {
         let n = 4;
         let all = Mask::full(n);
-        let branches = [
-            Branch {
-                cost: 3,
-                mask: mask(n, &[0, 1]),
-            },
-            Branch {
-                cost: 3,
-                mask: mask(n, &[2, 3]),
-            },
-        ];
+        let branches = [branch(3, n, &[0, 1]), branch(3, n, &[2, 3])];
         // True on 2 and 3: the else side is branch 0.
-        let preds = [Pred {
-            cost: 2,
-            mask: mask(n, &[2, 3]),
-        }];
+        let preds = [pred(2, n, &[2, 3])];
         let (plan, cost) = build(&all, &branches, &preds, &settings(), &|| false).unwrap();
         assert_eq!(
             plan,
@@ -212,29 +380,11 @@ mod tests {
         let n = 6;
         let all = Mask::full(n);
         let branches = [
-            Branch {
-                cost: 1,
-                mask: mask(n, &[0, 1]),
-            },
-            Branch {
-                cost: 1,
-                mask: mask(n, &[2, 3]),
-            },
-            Branch {
-                cost: 1,
-                mask: mask(n, &[4, 5]),
-            },
+            branch(1, n, &[0, 1]),
+            branch(1, n, &[2, 3]),
+            branch(1, n, &[4, 5]),
         ];
-        let preds = [
-            Pred {
-                cost: 1,
-                mask: mask(n, &[0, 1]),
-            },
-            Pred {
-                cost: 1,
-                mask: mask(n, &[2, 3]),
-            },
-        ];
+        let preds = [pred(1, n, &[0, 1]), pred(1, n, &[2, 3])];
         let (plan, _) = build(&all, &branches, &preds, &settings(), &|| false).unwrap();
         let Plan::If(_, _, inner) = plan else {
             panic!()
@@ -246,20 +396,8 @@ mod tests {
     fn min_group_refuses_singleton_branches() {
         let n = 5;
         let all = Mask::full(n);
-        let branches = [
-            Branch {
-                cost: 1,
-                mask: mask(n, &[0, 1, 2, 3]),
-            },
-            Branch {
-                cost: 1,
-                mask: mask(n, &[4]),
-            },
-        ];
-        let preds = [Pred {
-            cost: 1,
-            mask: mask(n, &[4]),
-        }];
+        let branches = [branch(1, n, &[0, 1, 2, 3]), branch(1, n, &[4])];
+        let preds = [pred(1, n, &[4])];
         let mut s = settings();
         assert!(build(&all, &branches, &preds, &s, &|| false).is_some());
         s.min_group = 2;

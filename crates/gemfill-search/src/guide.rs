@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::f64::consts::LN_2;
 
-use gemfill_dsl::{CaseMode, Expr, Op, TokenClass};
+use gemfill_dsl::{CaseMode, Expr, Op, TokenClass, TokenKind};
 
 use crate::limits::Interrupt;
 use crate::problem::Problem;
@@ -43,52 +43,6 @@ pub trait Guide: Send + Sync {
     fn production_log_probs(&self, problem: &Problem, interrupt: &Interrupt) -> ProductionWeights;
 }
 
-/// The kind of a token class, as far as production weights are concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum TokKind {
-    /// `Number`.
-    Number,
-    /// `Word`.
-    Word,
-    /// `Alphanum`.
-    Alphanum,
-    /// `Caps`.
-    Caps,
-    /// `Proper`.
-    Proper,
-    /// `Lower`.
-    Lower,
-    /// `Digit`.
-    Digit,
-    /// `Char`.
-    Char,
-    /// `Space`.
-    Space,
-    /// A delimiter character `'c'`.
-    Delim,
-    /// A regular expression `/.../` (the search generates "run of anything but c" classes).
-    Regex,
-}
-
-impl TokKind {
-    /// The kind of a token class.
-    pub fn of(t: &TokenClass) -> TokKind {
-        match t {
-            TokenClass::Number => TokKind::Number,
-            TokenClass::Word => TokKind::Word,
-            TokenClass::Alphanum => TokKind::Alphanum,
-            TokenClass::Caps => TokKind::Caps,
-            TokenClass::Proper => TokKind::Proper,
-            TokenClass::Lower => TokKind::Lower,
-            TokenClass::Digit => TokKind::Digit,
-            TokenClass::Char => TokKind::Char,
-            TokenClass::Space => TokKind::Space,
-            TokenClass::Delim(_) => TokKind::Delim,
-            TokenClass::Regex(_) => TokKind::Regex,
-        }
-    }
-}
-
 /// The kinds of leaves (non-operator nodes) a program can have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LeafKind {
@@ -102,8 +56,8 @@ pub enum LeafKind {
     IntConst,
     /// `true` or `false`.
     BoolConst,
-    /// A token class argument.
-    Token(TokKind),
+    /// A token class argument, priced by its kind.
+    Token(TokenKind),
     /// A case mode argument.
     CaseMode(CaseMode),
     /// A lookup table argument.
@@ -188,17 +142,17 @@ fn default_leaf_costs() -> Vec<(LeafKind, u32)> {
         (LeafKind::Format, 1),
     ];
     for (kind, cost) in [
-        (TokKind::Number, 1),
-        (TokKind::Word, 1),
-        (TokKind::Alphanum, 2),
-        (TokKind::Caps, 2),
-        (TokKind::Proper, 2),
-        (TokKind::Lower, 2),
-        (TokKind::Digit, 2),
-        (TokKind::Char, 2),
-        (TokKind::Space, 2),
-        (TokKind::Delim, 1),
-        (TokKind::Regex, 2),
+        (TokenKind::Number, 1),
+        (TokenKind::Word, 1),
+        (TokenKind::Alphanum, 2),
+        (TokenKind::Caps, 2),
+        (TokenKind::Proper, 2),
+        (TokenKind::Lower, 2),
+        (TokenKind::Digit, 2),
+        (TokenKind::Char, 2),
+        (TokenKind::Space, 2),
+        (TokenKind::Delim, 1),
+        (TokenKind::Regex, 2),
     ] {
         v.push((LeafKind::Token(kind), cost));
     }
@@ -261,7 +215,7 @@ impl CostModel {
 
     /// The cost of a token class leaf.
     pub(crate) fn tok(&self, t: &TokenClass) -> u32 {
-        self.leaf(LeafKind::Token(TokKind::of(t)))
+        self.leaf(LeafKind::Token(t.kind()))
     }
 
     /// The cost of a string literal. Hinted literals (given by the caller, delimiters,

@@ -37,9 +37,11 @@
 //! in the inputs (plus "run of anything but `c`" for each delimiter `c`), and lookup tables
 //! whose values occur in the outputs. `map` bodies come from a small separate enumeration
 //! over `w`. Each chunk of candidates is evaluated in parallel with the `gemfill_dsl::ops`
-//! functions and inserted in a fixed order, so the result is deterministic.
+//! functions and inserted in a fixed order, so the result is deterministic. Each new
+//! entry is filed (`catalog`) as an answer, a partial answer, a predicate or a piece of the
+//! outputs, for the phases below.
 //!
-//! **Concatenations by output splitting** (`graph`). Most string tasks are
+//! **Concatenations by output splitting** (`graph`, `split`). Most string tasks are
 //! concatenations of extracted pieces and literals. Rather than enumerate them blindly,
 //! after every level the engine builds FlashFill's graph: positions of each output as
 //! nodes, an edge wherever some entry (or literal) produces that piece of the output, with
@@ -61,7 +63,7 @@
 //! set, and the search runs again (counterexample-guided). Long example lists (SyGuS
 //! `-long` tasks have hundreds) then cost little more than short ones.
 //!
-//! **Noise.** When no program passes every example and [`Limits::noise_tolerance`] is on,
+//! **Noise** (`noise`). When no program passes every example and [`Limits::noise_tolerance`] is on,
 //! the programs passing a majority (with at most a third contradicted) are returned, with
 //! [`RankedProgram::contradicted`] naming the examples suspected to be wrong.
 //!
@@ -77,27 +79,35 @@
 //!
 //! | module | concept |
 //! | --- | --- |
-//! | [`problem`] | [`Problem`]: examples, unlabeled rows, tables, hints, output type |
+//! | [`problem`] | [`Problem`]: examples, unlabeled rows, tables, hints, output type; a round's view of some of its examples |
 //! | [`limits`] | [`Limits`], [`CancelToken`], [`StopReason`], the budget meter |
 //! | [`mode`] | [`Mode`]: neural, enumerative or hybrid |
 //! | [`guide`] | [`Proposer`], [`Guide`], [`ProductionWeights`], costs from probabilities |
+//! | [`progress`] | [`Progress`] events, [`Phase`], [`Stats`] |
 //! | `values` | interned strings, value vectors, example sets |
 //! | `bank` | the value-vector bank with observational equivalence |
-//! | `seeds` | leaves read off the problem |
+//! | `seeds` | leaves read off the problem; pieces common to several strings |
 //! | `grammar` | productions, argument slots and their cost caps |
 //! | `enumerate` | bottom-up enumeration by cost, parallel evaluation |
-//! | `graph` | the output-splitting DAG intersected across examples (petgraph) |
-//! | `conditional` | decision lists from partial programs and predicates |
+//! | `store` | one search's enumeration: rows and targets, enumerator, string pool, `map` bodies, queued leaves |
+//! | `catalog` | enumeration bookkeeping: answers, partial answers, predicates and output pieces among the new entries |
 //! | `term` | candidate answers before they become expressions |
-//! | `repair` | local mutations of near misses |
+//! | `graph` | the output-splitting DAG intersected across examples (petgraph) |
+//! | `split` | the splitting phase: the catalog's pieces and shared literals as graph atoms, the cheapest concatenation |
+//! | `conditional` | decision lists from partial answers and predicates, and the phase that gathers them |
+//! | `repair` | local mutations of near misses, verified |
+//! | `noise` | near answers: the noise phase, the threshold, the re-check on all examples |
+//! | `answers` | verifying candidates once each, keeping answers and near answers |
 //! | [`rank`] | scores, ordering, disagreements |
 //! | [`verify`](mod@verify) | running programs on examples with the interpreter |
-//! | `search` | one search over a set of examples: all the phases above |
-//! | [`runner`] | [`Synthesizer`]: proposals, counterexample-guided rounds, [`SearchResult`] |
+//! | `search` | one search over a set of examples: runs the phases above in order |
+//! | [`runner`] | [`Synthesizer`]: proposals, counterexample-guided rounds, the stop reason, [`SearchResult`] |
 
 #![warn(missing_docs)]
 
+mod answers;
 mod bank;
+mod catalog;
 mod conditional;
 mod enumerate;
 mod grammar;
@@ -105,20 +115,25 @@ mod graph;
 pub mod guide;
 pub mod limits;
 pub mod mode;
+mod noise;
 pub mod problem;
+pub mod progress;
 pub mod rank;
 mod repair;
 pub mod runner;
 mod search;
 mod seeds;
+mod split;
+mod store;
 mod term;
 mod values;
 pub mod verify;
 
-pub use guide::{Guide, LeafKind, ProductionWeights, Proposal, Proposer, TokKind};
+pub use guide::{Guide, LeafKind, ProductionWeights, Proposal, Proposer};
 pub use limits::{CancelToken, Interrupt, Limits, StopReason};
 pub use mode::{Mode, UnknownMode};
 pub use problem::{Problem, ProblemError};
+pub use progress::{Phase, Progress, Stats};
 pub use rank::{Disagreement, RankedProgram};
-pub use runner::{Phase, Progress, SearchResult, Stats, Synthesizer};
+pub use runner::{SearchResult, Synthesizer};
 pub use verify::{Outcome, Verification, verify};

@@ -1,6 +1,8 @@
 //! [`Problem`]: what the caller asks the synthesizer for.
 
-use gemfill_dsl::{Example, Tables, Type};
+use std::borrow::Cow;
+
+use gemfill_dsl::{CheckContext, Example, Tables, Type};
 
 /// A synthesis problem: examples to reproduce, plus everything else the caller knows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -89,12 +91,7 @@ impl Problem {
 
     /// The number of input columns (that of the widest row).
     pub fn num_inputs(&self) -> usize {
-        self.examples
-            .iter()
-            .map(|e| e.inputs.len())
-            .chain(self.unlabeled.iter().map(Vec::len))
-            .max()
-            .unwrap_or(0)
+        num_inputs(&self.examples, &self.unlabeled)
     }
 
     /// Checks that the problem is well formed: examples exist, every row has the same
@@ -135,19 +132,100 @@ impl Problem {
 
     /// The types of programs the search accepts as answers, preferred first.
     pub fn answer_types(&self) -> Vec<Type> {
-        match self.output_type {
-            Some(ty) => vec![ty],
-            None => {
-                let mut types = vec![Type::Str];
-                for ty in [Type::Int, Type::Bool] {
-                    if !self.examples.is_empty()
-                        && self.examples.iter().all(|e| text_is_of_type(&e.output, ty))
-                    {
-                        types.push(ty);
-                    }
+        answer_types(&self.examples, self.output_type)
+    }
+}
+
+/// A problem seen through some of its examples: a round of the counterexample-guided
+/// search runs on a few examples and borrows the rest of the problem (unlabeled rows,
+/// tables, hints) instead of copying it.
+pub(crate) struct Subproblem<'a> {
+    /// The examples of the round, in the problem's order (borrowed when they are all of
+    /// them).
+    pub(crate) examples: Cow<'a, [Example]>,
+    /// The whole problem.
+    pub(crate) problem: &'a Problem,
+}
+
+impl<'a> Subproblem<'a> {
+    /// The problem with all its examples.
+    pub(crate) fn whole(problem: &'a Problem) -> Subproblem<'a> {
+        Subproblem {
+            examples: Cow::Borrowed(&problem.examples),
+            problem,
+        }
+    }
+
+    /// The problem with the examples at `indices` (in that order).
+    pub(crate) fn of(problem: &'a Problem, indices: &[usize]) -> Subproblem<'a> {
+        if indices.iter().copied().eq(0..problem.examples.len()) {
+            return Subproblem::whole(problem);
+        }
+        Subproblem {
+            examples: indices
+                .iter()
+                .map(|&i| problem.examples[i].clone())
+                .collect(),
+            problem,
+        }
+    }
+
+    /// Whether these are all the problem's examples, in order.
+    pub(crate) fn is_whole(&self) -> bool {
+        matches!(self.examples, Cow::Borrowed(_))
+    }
+
+    /// [`Problem::num_inputs`] over these examples and the unlabeled rows.
+    pub(crate) fn num_inputs(&self) -> usize {
+        num_inputs(&self.examples, &self.problem.unlabeled)
+    }
+
+    /// [`Problem::answer_types`] for these examples.
+    pub(crate) fn answer_types(&self) -> Vec<Type> {
+        answer_types(&self.examples, self.problem.output_type)
+    }
+
+    /// The type-checking context of the programs: the columns and the user tables.
+    pub(crate) fn check_context(&self) -> CheckContext {
+        CheckContext {
+            num_inputs: Some(self.num_inputs()),
+            user_tables: Some(self.problem.tables.names().map(str::to_string).collect()),
+        }
+    }
+
+    /// The unlabeled rows the search computes values on besides the examples (ranking
+    /// runs the answers on all of them).
+    pub(crate) fn search_unlabeled(&self) -> &'a [Vec<String>] {
+        let rows = &self.problem.unlabeled;
+        &rows[..rows.len().min(MAX_SEARCH_UNLABELED)]
+    }
+}
+
+/// Unlabeled rows the enumeration computes values on.
+const MAX_SEARCH_UNLABELED: usize = 8;
+
+/// The number of input columns of the widest row.
+fn num_inputs(examples: &[Example], unlabeled: &[Vec<String>]) -> usize {
+    examples
+        .iter()
+        .map(|e| e.inputs.len())
+        .chain(unlabeled.iter().map(Vec::len))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The types of programs that can print these outputs, preferred first.
+fn answer_types(examples: &[Example], output_type: Option<Type>) -> Vec<Type> {
+    match output_type {
+        Some(ty) => vec![ty],
+        None => {
+            let mut types = vec![Type::Str];
+            for ty in [Type::Int, Type::Bool] {
+                if !examples.is_empty() && examples.iter().all(|e| text_is_of_type(&e.output, ty)) {
+                    types.push(ty);
                 }
-                types
             }
+            types
         }
     }
 }

@@ -5,11 +5,88 @@
 //! changes one node: token class, integer (±1, sign, other small literals), string literal
 //! (another seed literal), case mode, format (same kind), table, input column, or a sibling
 //! operator (`start`/`end`, `replace`/`replace_first`, `contains`/`starts_with`/
-//! `ends_with`). The mutants are then verified like any candidate.
+//! `ends_with`). The mutants are then verified like any candidate
+//! ([`repair_near_misses`]): the runner repairs a model's proposals, a search the partial
+//! answers that pass the most examples ([`best_partials`]).
 
-use gemfill_dsl::{BuiltinTable, CaseMode, Expr, Format, Op, TableRef, TokenClass};
+use gemfill_dsl::{BuiltinTable, CaseMode, Expr, Format, Op, Program, TableRef, TokenClass};
 
+use crate::catalog::View;
+use crate::limits::Budget;
 use crate::seeds::Seeds;
+use crate::term::Term;
+use crate::verify::{Checker, Verification};
+
+/// Mutants tried per near miss.
+const MUTANTS_PER_NEAR_MISS: usize = 600;
+/// Partial answers a search repairs.
+const PARTIALS_REPAIRED: usize = 5;
+
+/// A near miss: a program and the model's log-probability for it, if a model proposed it.
+pub(crate) type NearMiss = (Expr, Option<f64>);
+
+/// A mutant passing every example.
+pub(crate) struct Repaired {
+    pub(crate) expr: Expr,
+    pub(crate) program: Program,
+    pub(crate) verification: Verification,
+    /// The near miss's log-probability, a little lower: a repaired program is a little
+    /// less likely than the model thought.
+    pub(crate) log_prob: Option<f64>,
+}
+
+/// Verifies the mutants of each near miss, in order, until a hard limit stops it; `fresh`
+/// says which mutants are worth verifying. Returns the mutants passing every example and
+/// adds the number verified to `repairs`.
+pub(crate) fn repair_near_misses(
+    near: Vec<NearMiss>,
+    pool: &Pool,
+    checker: &Checker<'_>,
+    budget: &Budget,
+    repairs: &mut usize,
+    fresh: &mut dyn FnMut(&Expr) -> bool,
+) -> Vec<Repaired> {
+    let mut repaired = Vec::new();
+    for (expr, log_prob) in near {
+        if budget.hard_stop().is_some() {
+            break;
+        }
+        let mutants: Vec<Expr> = mutations(&expr, pool, MUTANTS_PER_NEAR_MISS)
+            .into_iter()
+            .filter(|m| fresh(m))
+            .collect();
+        *repairs += mutants.len();
+        let results = checker.check_all(&mutants);
+        for (m, r) in mutants.into_iter().zip(results) {
+            if let Some((program, verification)) = r.filter(|(_, v)| v.all_passed()) {
+                repaired.push(Repaired {
+                    expr: m,
+                    program,
+                    verification,
+                    log_prob: log_prob.map(|l| l - 1.0),
+                });
+            }
+        }
+    }
+    repaired
+}
+
+/// The partial answers passing the most examples (at least half of them), best first.
+pub(crate) fn best_partials(view: &View<'_>) -> Vec<NearMiss> {
+    let n = view.targets.n_examples;
+    let mut best: Vec<(usize, u32, u32)> = view
+        .catalog
+        .partials
+        .iter()
+        .map(|((_, m), &(c, id))| (m.count(), c, id))
+        .filter(|(right, _, _)| 2 * right >= n)
+        .collect();
+    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    best.truncate(PARTIALS_REPAIRED);
+    best.iter()
+        .map(|&(_, _, id)| (view.terms.expr(&Term::Entry(id)), None))
+        .collect()
+}
 
 /// What mutations may substitute.
 #[derive(Clone, Debug, Default)]

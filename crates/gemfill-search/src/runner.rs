@@ -14,22 +14,25 @@
 //!    mode and failing those, of the near answers, with the examples they contradict), and
 //!    disagreement detection on the unlabeled rows.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
-use std::time::Duration;
 
-use gemfill_dsl::{CheckContext, Expr, Program, Type};
+use gemfill_dsl::Expr;
 use rayon::prelude::*;
 
-use crate::guide::{CostModel, Guide, ProductionWeights, Proposer};
-use crate::limits::{Budget, CancelToken, Interrupt, Limits, StopReason};
+use crate::answers::Found;
+use crate::guide::{CostModel, Guide, ProductionWeights, Proposal, Proposer};
+use crate::limits::{Budget, CancelToken, Limits, StopReason};
 use crate::mode::Mode;
-use crate::problem::{Problem, ProblemError};
+use crate::noise;
+use crate::problem::{Problem, ProblemError, Subproblem};
+pub use crate::progress::{Phase, Progress, Stats};
 use crate::rank::{self, Disagreement, RankedProgram};
 use crate::repair;
-use crate::search::{Found, Search};
-use crate::seeds;
-use crate::verify;
+use crate::search::Search;
+use crate::seeds::{self, Seeds};
+use crate::verify::Checker;
 
 /// What the search found and why it stopped.
 #[derive(Clone, Debug, PartialEq)]
@@ -43,63 +46,6 @@ pub struct SearchResult {
     pub stats: Stats,
     /// Unlabeled rows where the returned programs disagree.
     pub disagreements: Vec<Disagreement>,
-}
-
-/// Counters of one search.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Stats {
-    /// Candidate programs evaluated by the enumerator.
-    pub candidates: u64,
-    /// Wall-clock time.
-    pub elapsed: Duration,
-    /// The last enumeration level (program cost) completed.
-    pub levels: u32,
-    /// Distinct sub-programs in the bank at the end.
-    pub bank_entries: usize,
-    /// Programs the proposer returned.
-    pub proposals: usize,
-    /// Mutants tried by repair.
-    pub repairs: usize,
-    /// Output-splitting graph searches.
-    pub graph_searches: usize,
-    /// Conditional-builder runs.
-    pub conditional_searches: usize,
-    /// Programs checked with the interpreter.
-    pub verified: usize,
-    /// Peak estimated memory of the value bank and string pool, in bytes.
-    pub peak_bank_bytes: usize,
-}
-
-/// The phase a [`Progress`] event comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Phase {
-    /// Verifying and repairing proposals.
-    Proposals,
-    /// Bottom-up enumeration (with the output-splitting graph after each level).
-    Enumeration,
-    /// Building conditionals.
-    Conditional,
-    /// Repairing near misses.
-    Repair,
-    /// Looking for programs that pass most examples.
-    Noise,
-    /// Ranking the answers.
-    Ranking,
-}
-
-/// A progress report, sent after every enumeration level and every phase.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Progress {
-    /// Where the search is.
-    pub phase: Phase,
-    /// The enumeration level (program cost) reached.
-    pub level: u32,
-    /// Candidates evaluated so far.
-    pub candidates: u64,
-    /// Time since the search started.
-    pub elapsed: Duration,
-    /// The best program so far, present only when it changed since the last report.
-    pub best: Option<Program>,
 }
 
 /// The search-and-verify engine. Build one with [`Synthesizer::new`], optionally attach a
@@ -217,22 +163,27 @@ impl Synthesizer {
         on_event: &mut dyn FnMut(Progress),
         pool: Option<&rayon::ThreadPool>,
     ) -> SearchResult {
-        let mut budget = Budget::new(&self.limits, cancel);
-        let mut stats = Stats::default();
-        match problem.validate() {
-            Err(ProblemError::NoExamples) | Err(ProblemError::NotAValueType(_)) => {
-                let reason = budget.check().unwrap_or(StopReason::Exhausted);
-                return finish(
-                    problem,
-                    &self.limits,
-                    Vec::new(),
-                    reason,
-                    stats,
-                    &budget,
-                    pool,
-                );
-            }
-            _ => {}
+        let mut run = Run {
+            problem,
+            limits: &self.limits,
+            budget: Budget::new(&self.limits, cancel),
+            stats: Stats::default(),
+            pool,
+        };
+        let (answers, ending) = self.answers(&mut run, on_event);
+        let stop_reason = stop_reason(&run.budget, ending);
+        run.finish(answers, stop_reason)
+    }
+
+    /// The answers (or, in noise mode, near answers) and how the search ended.
+    fn answers(
+        &self,
+        run: &mut Run<'_>,
+        on_event: &mut dyn FnMut(Progress),
+    ) -> (Vec<Found>, Ending) {
+        let problem = run.problem;
+        if let Err(ProblemError::NoExamples | ProblemError::NotAValueType(_)) = problem.validate() {
+            return (Vec::new(), Ending::Unanswered(run.budget.check()));
         }
         // The model may take a share of the time; enumeration needs the rest when the
         // model has no answer (neural mode has nothing else to run).
@@ -241,160 +192,41 @@ impl Synthesizer {
         } else {
             MODEL_TIME_SHARE
         };
-        let model_interrupt = budget.interrupt(model_share);
+        let model_interrupt = run.budget.interrupt(model_share);
         let weights = match (&self.guide, self.mode) {
             (Some(g), Mode::Hybrid) => g.production_log_probs(problem, &model_interrupt),
             _ => ProductionWeights::default(),
         };
         let costs = CostModel::new(&weights);
-        let answer = problem.answer_types();
-        let ctx = check_context(problem);
+        let whole = Subproblem::whole(problem);
+        // The leaves of the whole problem: for repairing proposals, and for any round
+        // that searches on every example.
+        let whole_seeds: OnceCell<Seeds> = OnceCell::new();
 
         // Proposals are checked against every example.
-        let mut prior: Vec<Found> = Vec::new();
+        let mut proposed: Vec<Found> = Vec::new();
         if let Some(proposer) = self.proposer.as_ref().filter(|_| self.mode.uses_proposer()) {
-            prior = proposals(
-                proposer.as_ref(),
-                self.beam,
-                problem,
-                &costs,
-                &ctx,
-                &answer,
-                &mut budget,
-                &mut stats,
-                pool,
-                &model_interrupt,
-            );
+            let props = proposer.propose(problem, self.beam, &model_interrupt);
+            proposed = run.proposals(props, &whole, &costs, &whole_seeds);
             on_event(Progress {
                 phase: Phase::Proposals,
                 level: 0,
-                candidates: budget.candidates,
-                elapsed: budget.elapsed(),
-                best: prior.first().map(|f| f.program.clone()),
+                candidates: run.budget.candidates,
+                elapsed: run.budget.elapsed(),
+                best: proposed.first().map(|f| f.program.clone()),
             });
         }
         // A verified proposal ends a hybrid search: enumeration is the fallback for when
         // the model has no answer. Neural mode never enumerates.
-        if !self.mode.uses_enumeration() || (self.mode == Mode::Hybrid && !prior.is_empty()) {
-            let reason = budget.hard_stop().unwrap_or(if prior.is_empty() {
-                StopReason::Exhausted
+        if !self.mode.uses_enumeration() || !proposed.is_empty() {
+            let ending = if proposed.is_empty() {
+                Ending::Unanswered(None)
             } else {
-                StopReason::Found
-            });
-            return finish(problem, &self.limits, prior, reason, stats, &budget, pool);
-        }
-
-        // Counterexample-guided: search on a few diverse examples, check answers on all of
-        // them, add the examples an answer gets wrong, and search again.
-        let mut active = initial_examples(problem, ACTIVE_EXAMPLES);
-        let mut last_near: Vec<Found> = Vec::new();
-        let mut near_pool: Vec<Found> = Vec::new();
-        let mut reason = None;
-        for _ in 0..MAX_ROUNDS {
-            let sub = Problem {
-                examples: active
-                    .iter()
-                    .map(|&i| problem.examples[i].clone())
-                    .collect(),
-                ..problem.clone()
+                Ending::Proposed
             };
-            let search = Search::new(
-                &sub,
-                &self.limits,
-                costs.clone(),
-                budget,
-                pool,
-                prior.clone(),
-            );
-            let outcome = search.run(on_event);
-            budget = outcome.budget;
-            stats.absorb(&outcome.stats);
-            reason = outcome.reason;
-            let mut exact = Vec::new();
-            let mut wrong: Vec<(u32, Vec<usize>)> = Vec::new();
-            for f in outcome.found {
-                let v = verify::verify(&f.program, &problem.examples, &problem.tables);
-                stats.verified += 1;
-                if v.all_passed() {
-                    exact.push(Found {
-                        verification: v,
-                        ..f
-                    });
-                } else {
-                    wrong.push((f.cost, v.failed.clone()));
-                    // It may still be the answer, with mistakes in the examples it fails.
-                    near_pool.push(Found {
-                        verification: v,
-                        ..f
-                    });
-                }
-            }
-            if !exact.is_empty() {
-                // Near answers found beside the answers compete with them in the ranking,
-                // which prices each contradicted example (see `rank`).
-                if self.limits.noise_tolerance {
-                    let n = problem.examples.len();
-                    for f in outcome.near {
-                        let v = verify::verify(&f.program, &problem.examples, &problem.tables);
-                        if v.passed >= noise_threshold(n) && !v.all_passed() {
-                            exact.push(Found {
-                                verification: v,
-                                ..f
-                            });
-                        }
-                    }
-                }
-                let reason = if budget.hard_stop() == Some(StopReason::Cancelled) {
-                    StopReason::Cancelled
-                } else {
-                    StopReason::Found
-                };
-                return finish(problem, &self.limits, exact, reason, stats, &budget, pool);
-            }
-            last_near = outcome.near;
-            wrong.sort_by_key(|(c, _)| *c);
-            let mut added = 0;
-            for (_, failed) in &wrong {
-                if let Some(&e) = failed.iter().find(|e| !active.contains(e)) {
-                    active.push(e);
-                    added += 1;
-                    if added == 2 {
-                        break;
-                    }
-                }
-            }
-            if added == 0 || budget.hard_stop().is_some() || budget.stopped().is_some() {
-                break;
-            }
-            active.sort_unstable();
+            return (proposed, ending);
         }
-        // Nothing passes every example: in noise mode, the near answers, judged on all of
-        // them.
-        let mut near = Vec::new();
-        if self.limits.noise_tolerance {
-            let n = problem.examples.len();
-            for f in last_near {
-                let v = verify::verify(&f.program, &problem.examples, &problem.tables);
-                near_pool.push(Found {
-                    verification: v,
-                    ..f
-                });
-            }
-            near.extend(
-                near_pool
-                    .into_iter()
-                    .filter(|f| n >= 3 && f.verification.passed >= noise_threshold(n)),
-            );
-        }
-        let reason = if budget.hard_stop() == Some(StopReason::Cancelled) {
-            StopReason::Cancelled
-        } else {
-            reason
-                .or(budget.stopped())
-                .or(budget.hard_stop())
-                .unwrap_or(StopReason::Exhausted)
-        };
-        finish(problem, &self.limits, near, reason, stats, &budget, pool)
+        run.rounds(&costs, &whole_seeds, on_event)
     }
 }
 
@@ -412,29 +244,246 @@ const ACTIVE_EXAMPLES: usize = 10;
 const RANKING_SAMPLE: usize = 256;
 /// Rounds of counterexample-guided search.
 const MAX_ROUNDS: usize = 8;
+/// Counterexamples added to the examples of the next round.
+const COUNTEREXAMPLES_PER_ROUND: usize = 2;
+/// Near-miss proposals repaired.
+const PROPOSALS_REPAIRED: usize = 8;
 
-/// The fewest examples a near answer must pass in noise mode: a majority, and at most a
-/// third contradicted.
-pub(crate) fn noise_threshold(n: usize) -> usize {
-    (n / 2 + 1).max(n - n / 3)
+/// How a search ended, for its [`StopReason`].
+enum Ending {
+    /// Proposals alone answered: enumeration never ran.
+    Proposed,
+    /// A round of search found answers passing every example.
+    Found,
+    /// Nothing passes every example; why the last enumeration stopped, if a limit stopped
+    /// it.
+    Unanswered(Option<StopReason>),
 }
 
-impl Stats {
-    fn absorb(&mut self, other: &Stats) {
-        self.levels = self.levels.max(other.levels);
-        self.bank_entries = self.bank_entries.max(other.bank_entries);
-        self.repairs += other.repairs;
-        self.graph_searches += other.graph_searches;
-        self.conditional_searches += other.conditional_searches;
-        self.verified += other.verified;
+/// Why the search stopped: cancellation first; then, with answers, that they were found
+/// (though a deadline that passed while only proposals ran is reported); without, the
+/// limit that stopped enumeration, else any limit reached, else exhaustion.
+fn stop_reason(budget: &Budget, ending: Ending) -> StopReason {
+    let hard = budget.hard_stop();
+    if hard == Some(StopReason::Cancelled) {
+        return StopReason::Cancelled;
+    }
+    match ending {
+        Ending::Proposed => hard.unwrap_or(StopReason::Found),
+        Ending::Found => StopReason::Found,
+        Ending::Unanswered(reason) => reason
+            .or(budget.stopped())
+            .or(hard)
+            .unwrap_or(StopReason::Exhausted),
     }
 }
 
-/// The type-checking context of a problem's programs.
-pub(crate) fn check_context(problem: &Problem) -> CheckContext {
-    CheckContext {
-        num_inputs: Some(problem.num_inputs()),
-        user_tables: Some(problem.tables.names().map(str::to_string).collect()),
+/// One call of [`Synthesizer::run`]: the problem, its budget and counters, the threads.
+struct Run<'a> {
+    problem: &'a Problem,
+    limits: &'a Limits,
+    budget: Budget,
+    stats: Stats,
+    pool: Option<&'a rayon::ThreadPool>,
+}
+
+impl Run<'_> {
+    /// Verifies the proposer's programs on every example and repairs the near misses.
+    fn proposals(
+        &mut self,
+        props: Vec<Proposal>,
+        whole: &Subproblem<'_>,
+        costs: &CostModel,
+        whole_seeds: &OnceCell<Seeds>,
+    ) -> Vec<Found> {
+        self.stats.proposals = props.len();
+        let checker = Checker::new(whole, self.pool);
+        let exprs: Vec<Expr> = props.iter().map(|p| p.expr.clone()).collect();
+        let results = checker.check_all(&exprs);
+        self.stats.verified += exprs.len();
+        let mut found: Vec<Found> = Vec::new();
+        let mut near: Vec<(Expr, f64, usize)> = Vec::new();
+        // Expr's hash and equality look at a regex's source text only, never at the
+        // compiled automaton's internal caches.
+        #[allow(clippy::mutable_key_type)]
+        let mut seen: HashSet<Expr> = HashSet::new();
+        for (p, r) in props.into_iter().zip(results) {
+            let Some((program, v)) = r else { continue };
+            if !seen.insert(p.expr.clone()) {
+                continue;
+            }
+            if v.all_passed() {
+                let cost = costs.expr(&p.expr);
+                found.push(Found {
+                    program,
+                    expr: p.expr,
+                    cost,
+                    log_prob: Some(p.log_prob),
+                    verification: v,
+                });
+            } else if v.passed > 0 {
+                near.push((p.expr, p.log_prob, v.passed));
+            }
+        }
+        if found.is_empty() {
+            let seeds = whole_seeds.get_or_init(|| seeds::seeds(whole, costs));
+            let mutation_pool = repair::Pool::from_seeds(seeds, whole.num_inputs());
+            near.sort_by_key(|n| std::cmp::Reverse(n.2));
+            let near = near
+                .into_iter()
+                .take(PROPOSALS_REPAIRED)
+                .map(|(expr, log_prob, _)| (expr, Some(log_prob)))
+                .collect();
+            let repaired = repair::repair_near_misses(
+                near,
+                &mutation_pool,
+                &checker,
+                &self.budget,
+                &mut self.stats.repairs,
+                &mut |m| seen.insert(m.clone()),
+            );
+            found.extend(repaired.into_iter().map(|r| Found {
+                cost: costs.expr(&r.expr),
+                program: r.program,
+                expr: r.expr,
+                log_prob: r.log_prob,
+                verification: r.verification,
+            }));
+        }
+        found
+    }
+
+    /// Counterexample-guided rounds: search on a few diverse examples, check the answers
+    /// on all of them, add examples an answer gets wrong, and search again.
+    fn rounds(
+        &mut self,
+        costs: &CostModel,
+        whole_seeds: &OnceCell<Seeds>,
+        on_event: &mut dyn FnMut(Progress),
+    ) -> (Vec<Found>, Ending) {
+        let problem = self.problem;
+        let mut active = initial_examples(problem, ACTIVE_EXAMPLES);
+        let mut last_near: Vec<Found> = Vec::new();
+        // Answers of earlier rounds that some example contradicts.
+        let mut wrong_answers: Vec<Found> = Vec::new();
+        let mut reason = None;
+        for _ in 0..MAX_ROUNDS {
+            let sub = Subproblem::of(problem, &active);
+            let round_seeds;
+            let seeds = if sub.is_whole() {
+                whole_seeds.get_or_init(|| seeds::seeds(&sub, costs))
+            } else {
+                round_seeds = seeds::seeds(&sub, costs);
+                &round_seeds
+            };
+            let search = Search::new(&sub, self.limits, costs, seeds, &mut self.budget, self.pool);
+            let outcome = search.run(on_event);
+            self.stats.absorb(&outcome.stats);
+            reason = outcome.reason;
+            let mut exact = Vec::new();
+            let mut wrong: Vec<(u32, Vec<usize>)> = Vec::new();
+            for f in outcome.found {
+                let f = f.verified_on(problem);
+                self.stats.verified += 1;
+                if f.verification.all_passed() {
+                    exact.push(f);
+                } else {
+                    wrong.push((f.cost, f.verification.failed.clone()));
+                    // It may still be the answer, with mistakes in the examples it fails.
+                    wrong_answers.push(f);
+                }
+            }
+            if !exact.is_empty() {
+                // Near answers found beside the answers compete with them in the ranking,
+                // which prices each contradicted example (see `rank`).
+                if self.limits.noise_tolerance {
+                    exact.extend(
+                        noise::judged_on_all(outcome.near, problem)
+                            .filter(|f| !f.verification.all_passed()),
+                    );
+                }
+                return (exact, Ending::Found);
+            }
+            last_near = outcome.near;
+            wrong.sort_by_key(|(c, _)| *c);
+            let mut added = 0;
+            for (_, failed) in &wrong {
+                if let Some(&e) = failed.iter().find(|e| !active.contains(e)) {
+                    active.push(e);
+                    added += 1;
+                    if added == COUNTEREXAMPLES_PER_ROUND {
+                        break;
+                    }
+                }
+            }
+            if added == 0 || self.budget.hard_stop().is_some() || self.budget.stopped().is_some() {
+                break;
+            }
+            active.sort_unstable();
+        }
+        // Nothing passes every example: in noise mode, the near answers, judged on all of
+        // them.
+        let mut near = Vec::new();
+        if self.limits.noise_tolerance {
+            near.extend(noise::near_enough(wrong_answers, problem));
+            near.extend(noise::judged_on_all(last_near, problem));
+        }
+        (near, Ending::Unanswered(reason))
+    }
+
+    /// Ranks the answers (or near answers) and assembles the result.
+    fn finish(mut self, list: Vec<Found>, stop_reason: StopReason) -> SearchResult {
+        let problem = self.problem;
+        let unlabeled: Vec<Vec<&str>> = problem
+            .unlabeled
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        // Scores look at a sample of the unlabeled rows (a caller may send a whole column);
+        // the returned programs are then run on all of them.
+        let sample = &unlabeled[..unlabeled.len().min(RANKING_SAMPLE)];
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut programs: Vec<RankedProgram> = list
+            .into_iter()
+            .filter(|f| seen.insert(f.program.to_string()))
+            .map(|f| {
+                let outs: Vec<_> = sample
+                    .iter()
+                    .map(|row| f.program.run(row, &problem.tables))
+                    .collect();
+                let contradicted = f.verification.failed.clone();
+                let score = rank::score(f.cost, f.log_prob, &f.expr, &outs, contradicted.len());
+                RankedProgram {
+                    size: f.expr.size(),
+                    passed: f.verification.passed,
+                    program: f.program,
+                    score,
+                    contradicted,
+                    unlabeled_outputs: outs,
+                }
+            })
+            .collect();
+        rank::sort(&mut programs, self.limits.seed);
+        programs.truncate(self.limits.top_k.max(1));
+        if unlabeled.len() > sample.len() {
+            for p in &mut programs {
+                let run = |row: &Vec<&str>| p.program.run(row, &problem.tables);
+                p.unlabeled_outputs = match self.pool {
+                    Some(pool) => pool.install(|| unlabeled.par_iter().map(run).collect()),
+                    None => unlabeled.iter().map(run).collect(),
+                };
+            }
+        }
+        let disagreements = rank::disagreements(&programs);
+        self.stats.candidates = self.budget.candidates;
+        self.stats.elapsed = self.budget.elapsed();
+        self.stats.peak_bank_bytes = self.budget.peak_memory;
+        SearchResult {
+            programs,
+            stop_reason,
+            stats: self.stats,
+            disagreements,
+        }
     }
 }
 
@@ -495,155 +544,4 @@ fn initial_examples(problem: &Problem, k: usize) -> Vec<usize> {
     }
     chosen.sort_unstable();
     chosen
-}
-
-/// Verifies the proposer's programs on every example and repairs the near misses.
-#[allow(clippy::too_many_arguments)]
-fn proposals(
-    proposer: &dyn Proposer,
-    beam: usize,
-    problem: &Problem,
-    costs: &CostModel,
-    ctx: &CheckContext,
-    answer: &[Type],
-    budget: &mut Budget,
-    stats: &mut Stats,
-    pool: Option<&rayon::ThreadPool>,
-    interrupt: &Interrupt,
-) -> Vec<Found> {
-    let props = proposer.propose(problem, beam, interrupt);
-    stats.proposals = props.len();
-    let exprs: Vec<Expr> = props.iter().map(|p| p.expr.clone()).collect();
-    let results = verify::check_and_verify_all(
-        &exprs,
-        ctx,
-        answer,
-        &problem.examples,
-        &problem.tables,
-        pool,
-    );
-    stats.verified += exprs.len();
-    let mut found: Vec<Found> = Vec::new();
-    let mut near: Vec<(Expr, f64, usize)> = Vec::new();
-    // Expr's hash and equality look at a regex's source text only, never at the
-    // compiled automaton's internal caches.
-    #[allow(clippy::mutable_key_type)]
-    let mut seen: HashSet<Expr> = HashSet::new();
-    for (p, r) in props.into_iter().zip(results) {
-        let Some((program, v)) = r else { continue };
-        if !seen.insert(p.expr.clone()) {
-            continue;
-        }
-        if v.all_passed() {
-            let cost = costs.expr(&p.expr);
-            found.push(Found {
-                program,
-                expr: p.expr,
-                cost,
-                log_prob: Some(p.log_prob),
-                verification: v,
-            });
-        } else if v.passed > 0 {
-            near.push((p.expr, p.log_prob, v.passed));
-        }
-    }
-    if found.is_empty() {
-        let seeds = seeds::seeds(problem, costs);
-        let mutation_pool = repair::Pool::from_seeds(&seeds, problem.num_inputs());
-        near.sort_by_key(|n| std::cmp::Reverse(n.2));
-        for (expr, lp, _) in near.into_iter().take(8) {
-            if budget.hard_stop().is_some() {
-                break;
-            }
-            let mutants: Vec<Expr> = repair::mutations(&expr, &mutation_pool, 600)
-                .into_iter()
-                .filter(|m| seen.insert(m.clone()))
-                .collect();
-            stats.repairs += mutants.len();
-            let results = verify::check_and_verify_all(
-                &mutants,
-                ctx,
-                answer,
-                &problem.examples,
-                &problem.tables,
-                pool,
-            );
-            for (m, r) in mutants.into_iter().zip(results) {
-                if let Some((program, v)) = r.filter(|(_, v)| v.all_passed()) {
-                    let cost = costs.expr(&m);
-                    // A repaired program is a little less likely than the model thought.
-                    found.push(Found {
-                        program,
-                        expr: m,
-                        cost,
-                        log_prob: Some(lp - 1.0),
-                        verification: v,
-                    });
-                }
-            }
-        }
-    }
-    found
-}
-
-/// Ranks the answers (or near answers) and assembles the result.
-fn finish(
-    problem: &Problem,
-    limits: &Limits,
-    list: Vec<Found>,
-    stop_reason: StopReason,
-    mut stats: Stats,
-    budget: &Budget,
-    pool: Option<&rayon::ThreadPool>,
-) -> SearchResult {
-    let unlabeled: Vec<Vec<&str>> = problem
-        .unlabeled
-        .iter()
-        .map(|r| r.iter().map(String::as_str).collect())
-        .collect();
-    // Scores look at a sample of the unlabeled rows (a caller may send a whole column);
-    // the returned programs are then run on all of them.
-    let sample = &unlabeled[..unlabeled.len().min(RANKING_SAMPLE)];
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut programs: Vec<RankedProgram> = list
-        .into_iter()
-        .filter(|f| seen.insert(f.program.to_string()))
-        .map(|f| {
-            let outs: Vec<_> = sample
-                .iter()
-                .map(|row| f.program.run(row, &problem.tables))
-                .collect();
-            let contradicted = f.verification.failed.clone();
-            let score = rank::score(f.cost, f.log_prob, &f.expr, &outs, contradicted.len());
-            RankedProgram {
-                size: f.expr.size(),
-                passed: f.verification.passed,
-                program: f.program,
-                score,
-                contradicted,
-                unlabeled_outputs: outs,
-            }
-        })
-        .collect();
-    rank::sort(&mut programs, limits.seed);
-    programs.truncate(limits.top_k.max(1));
-    if unlabeled.len() > sample.len() {
-        for p in &mut programs {
-            let run = |row: &Vec<&str>| p.program.run(row, &problem.tables);
-            p.unlabeled_outputs = match pool {
-                Some(pool) => pool.install(|| unlabeled.par_iter().map(run).collect()),
-                None => unlabeled.iter().map(run).collect(),
-            };
-        }
-    }
-    let disagreements = rank::disagreements(&programs);
-    stats.candidates = budget.candidates;
-    stats.elapsed = budget.elapsed();
-    stats.peak_bank_bytes = budget.peak_memory;
-    SearchResult {
-        programs,
-        stop_reason,
-        stats,
-        disagreements,
-    }
 }

@@ -17,7 +17,7 @@ use gemfill_dsl::tables::tables_with_value;
 use gemfill_dsl::{BuiltinTable, TableRef, TokenClass, UserRegex, tokens};
 
 use crate::guide::CostModel;
-use crate::problem::{Problem, parse_int};
+use crate::problem::{Subproblem, parse_int};
 
 /// The leaves of one search.
 #[derive(Clone, Debug, Default)]
@@ -41,39 +41,51 @@ pub(crate) fn is_punct(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_control()
 }
 
-/// The longest pieces (at least 2 characters) that occur in every string, longest first.
-pub(crate) fn common_substrings(strings: &[&str], max: usize) -> Vec<String> {
+/// Every piece of at most `max_chars` characters of the first string's first `within_chars`
+/// characters that occurs in every string, in text order.
+pub(crate) fn common_pieces<'s>(
+    strings: &[&'s str],
+    within_chars: usize,
+    max_chars: usize,
+) -> BTreeSet<&'s str> {
     let Some(first) = strings.first() else {
-        return Vec::new();
+        return BTreeSet::new();
     };
-    let chars: Vec<(usize, char)> = first.char_indices().take(200).collect();
-    let byte_at = |i: usize| chars.get(i).map_or(first.len().min(ends(&chars)), |c| c.0);
-    let mut found: BTreeSet<String> = BTreeSet::new();
-    for i in 0..chars.len() {
-        for j in (i + 2..=chars.len().min(i + 40)).rev() {
-            let piece = &first[byte_at(i)..byte_at(j)];
-            if strings[1..].iter().all(|s| s.contains(piece)) {
-                found.insert(piece.to_string());
+    let bounds: Vec<usize> = first
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(first.len()))
+        .take(within_chars.saturating_add(1))
+        .collect();
+    let mut found: BTreeSet<&str> = BTreeSet::new();
+    for i in 0..bounds.len().saturating_sub(1) {
+        for j in i + 1..bounds.len().min(i + max_chars + 1) {
+            let piece = &first[bounds[i]..bounds[j]];
+            // A piece of a missing piece is all that can still be common.
+            if !strings[1..].iter().all(|s| s.contains(piece)) {
                 break;
             }
+            found.insert(piece);
         }
     }
-    let all: Vec<String> = found.into_iter().collect();
+    found
+}
+
+/// The longest pieces (at least 2 characters, at most 40, within the first string's first
+/// 200) that occur in every string, longest first.
+pub(crate) fn common_substrings(strings: &[&str], max: usize) -> Vec<String> {
+    let all: Vec<&str> = common_pieces(strings, 200, 40)
+        .into_iter()
+        .filter(|p| p.chars().nth(1).is_some())
+        .collect();
     let mut maximal: Vec<String> = all
         .iter()
-        .filter(|p| {
-            !all.iter()
-                .any(|q| q.len() > p.len() && q.contains(p.as_str()))
-        })
-        .cloned()
+        .filter(|p| !all.iter().any(|q| q.len() > p.len() && q.contains(**p)))
+        .map(|p| p.to_string())
         .collect();
     maximal.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     maximal.truncate(max);
     maximal
-}
-
-fn ends(chars: &[(usize, char)]) -> usize {
-    chars.last().map_or(0, |&(b, c)| b + c.len_utf8())
 }
 
 /// A regex source matching a run of characters other than `c`.
@@ -108,14 +120,15 @@ impl Acc {
 }
 
 /// Everything the enumerator starts from.
-pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
-    let rows: Vec<&Vec<String>> = problem
-        .examples
+pub(crate) fn seeds(sub: &Subproblem<'_>, costs: &CostModel) -> Seeds {
+    let problem = sub.problem;
+    let examples = &sub.examples[..];
+    let rows: Vec<&Vec<String>> = examples
         .iter()
         .map(|e| &e.inputs)
         .chain(problem.unlabeled.iter())
         .collect();
-    let outputs: Vec<&str> = problem.examples.iter().map(|e| e.output.as_str()).collect();
+    let outputs: Vec<&str> = examples.iter().map(|e| e.output.as_str()).collect();
     let inputs_text: Vec<&str> = rows
         .iter()
         .flat_map(|r| r.iter().map(String::as_str))
@@ -160,8 +173,7 @@ pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
                 .filter(|w| !w.is_empty())
                 .collect();
             let copied = !words.is_empty()
-                && problem
-                    .examples
+                && examples
                     .iter()
                     .all(|e| words.iter().all(|w| e.inputs.iter().any(|i| i.contains(w))));
             if !copied {
@@ -176,14 +188,13 @@ pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
             strs.add(o, costs.str_const("", true));
         }
     }
-    let ncols = problem.num_inputs();
+    let ncols = sub.num_inputs();
     // Pieces common to every value of a column ("<COMPANY>", "https://") are what a
     // `replace` or a condition looks for.
     for col in 0..ncols {
         // Examples only: the unlabeled rows are the rest of the column, where the piece
         // may be missing (a row with nothing to replace).
-        let values: Vec<&str> = problem
-            .examples
+        let values: Vec<&str> = examples
             .iter()
             .filter_map(|e| e.inputs.get(col).map(String::as_str))
             .collect();
@@ -358,6 +369,7 @@ pub(crate) fn seeds(problem: &Problem, costs: &CostModel) -> Seeds {
 mod tests {
     use super::*;
     use crate::guide::ProductionWeights;
+    use crate::problem::Problem;
     use gemfill_dsl::Example;
 
     #[test]
@@ -374,7 +386,10 @@ mod tests {
             Example::new(["Jan Kotas", "male"], "Mr. Jan"),
             Example::new(["a-b", "female"], "Ms. a"),
         ]);
-        let s = seeds(&p, &CostModel::new(&ProductionWeights::default()));
+        let s = seeds(
+            &Subproblem::whole(&p),
+            &CostModel::new(&ProductionWeights::default()),
+        );
         let strs: Vec<&str> = s.strs.iter().map(|(s, _)| s.as_str()).collect();
         assert!(strs.contains(&""));
         assert!(strs.contains(&"."));

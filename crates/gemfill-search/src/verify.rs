@@ -3,8 +3,10 @@
 //! Every program the synthesizer reports has been type-checked ([`Program::from_expr`])
 //! and run here on every example; the search's own value vectors only decide what to try.
 
-use gemfill_dsl::{CheckContext, EvalError, Example, Expr, Program, Tables, Value};
+use gemfill_dsl::{CheckContext, EvalError, Example, Expr, Program, Tables, Type, Value};
 use rayon::prelude::*;
+
+use crate::problem::Subproblem;
 
 /// How one example fared.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,43 +61,49 @@ pub fn verify(program: &Program, examples: &[Example], tables: &Tables) -> Verif
     }
 }
 
-/// Type-checks and verifies an expression; `None` when it is not a well-typed program of
-/// one of the `answer` types.
-pub(crate) fn check_and_verify(
-    expr: &Expr,
-    ctx: &CheckContext,
-    answer: &[gemfill_dsl::Type],
-    examples: &[Example],
-    tables: &Tables,
-) -> Option<(Program, Verification)> {
-    let program = Program::from_expr(expr.clone(), ctx).ok()?;
-    if !answer.contains(&program.ty()) {
-        return None;
-    }
-    let v = verify(&program, examples, tables);
-    Some((program, v))
+/// Type-checks and verifies candidate programs on the examples of a (sub)problem.
+pub(crate) struct Checker<'a> {
+    examples: &'a [Example],
+    tables: &'a Tables,
+    ctx: CheckContext,
+    answer: Vec<Type>,
+    pool: Option<&'a rayon::ThreadPool>,
 }
 
-/// [`check_and_verify`] for many expressions at once, in parallel, results in order.
-pub(crate) fn check_and_verify_all(
-    exprs: &[Expr],
-    ctx: &CheckContext,
-    answer: &[gemfill_dsl::Type],
-    examples: &[Example],
-    tables: &Tables,
-    pool: Option<&rayon::ThreadPool>,
-) -> Vec<Option<(Program, Verification)>> {
-    if let Some(pool) = pool.filter(|_| exprs.len() > 8) {
-        pool.install(|| {
-            exprs
-                .par_iter()
-                .map(|e| check_and_verify(e, ctx, answer, examples, tables))
-                .collect()
-        })
-    } else {
-        exprs
-            .iter()
-            .map(|e| check_and_verify(e, ctx, answer, examples, tables))
-            .collect()
+impl<'a> Checker<'a> {
+    /// A checker for `problem`'s programs, verifying in parallel on `pool` when given.
+    pub(crate) fn new(problem: &'a Subproblem<'a>, pool: Option<&'a rayon::ThreadPool>) -> Self {
+        Checker {
+            examples: &problem.examples,
+            tables: &problem.problem.tables,
+            ctx: problem.check_context(),
+            answer: problem.answer_types(),
+            pool,
+        }
+    }
+
+    /// The types the answers may have, preferred first.
+    pub(crate) fn answer_types(&self) -> &[Type] {
+        &self.answer
+    }
+
+    /// Type-checks and verifies an expression; `None` when it is not a well-typed program
+    /// of one of the answer types.
+    pub(crate) fn check(&self, expr: &Expr) -> Option<(Program, Verification)> {
+        let program = Program::from_expr(expr.clone(), &self.ctx).ok()?;
+        if !self.answer.contains(&program.ty()) {
+            return None;
+        }
+        let v = verify(&program, self.examples, self.tables);
+        Some((program, v))
+    }
+
+    /// [`Checker::check`] for many expressions at once, in parallel, results in order.
+    pub(crate) fn check_all(&self, exprs: &[Expr]) -> Vec<Option<(Program, Verification)>> {
+        if let Some(pool) = self.pool.filter(|_| exprs.len() > 8) {
+            pool.install(|| exprs.par_iter().map(|e| self.check(e)).collect())
+        } else {
+            exprs.iter().map(|e| self.check(e)).collect()
+        }
     }
 }

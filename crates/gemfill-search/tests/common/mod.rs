@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use gemfill_dsl::{Example, Value};
-use gemfill_search::{CancelToken, Limits, Problem, SearchResult, Synthesizer};
+use gemfill_search::{CancelToken, Limits, Problem, SearchResult, StopReason, Synthesizer};
 
 /// An example with these input columns and output.
 pub fn ex(inputs: &[&str], output: &str) -> Example {
@@ -30,6 +30,16 @@ pub fn limits() -> Limits {
 /// Runs the synthesizer with [`limits`].
 pub fn synth(problem: &Problem) -> SearchResult {
     Synthesizer::new(limits()).run(problem, &CancelToken::new())
+}
+
+/// Runs the synthesizer and checks that it found a program passing every example whose
+/// text contains `piece` (an operator such as `"map("`).
+pub fn synth_using(problem: &Problem, piece: &str) -> SearchResult {
+    let result = synth(problem);
+    assert_eq!(result.stop_reason, StopReason::Found);
+    let best = result.programs[0].program.to_string();
+    assert!(best.contains(piece), "{best}");
+    result
 }
 
 /// The best program's output on unlabeled row `i`, as text.

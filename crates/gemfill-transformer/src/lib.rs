@@ -1,9 +1,29 @@
-//! A Gemma-family decoder in tch: one [`GemmaConfig`] covering Gemma 1, 2 and 3, one struct
-//! per layer with `new`/`forward` and Hugging Face checkpoint names, a [`KvCache`], and
-//! LoRA adapters ([`LoraConfig`], [`Gemma::attach_lora`], [`Gemma::merge_lora`]).
+//! # gemfill-transformer: the Gemma decoder and what trains and searches it
+//!
+//! A Gemma-family decoder in tch, one implementation for the small program model trained
+//! here (`gemfill-neural`) and Google's released checkpoints (`gemfill-gemma`), modelled on
+//! candle-transformers' `gemma3.rs`: one [`GemmaConfig`] whose switches cover Gemma 1, 2
+//! and 3, one struct per layer with `new` (weights under Hugging Face's checkpoint names)
+//! and `forward`, a [`KvCache`], attention masks, and LoRA adapters. The definitions it
+//! implements, and what each generation sets, are written down in docs/gemma.md.
+//!
+//! This crate knows nothing of programs, tasks or the search: it depends on tch and a few
+//! small crates only.
+//!
+//! - `config`: [`GemmaConfig`] and [`ConfigError`];
+//! - `layers`: [`RmsNorm`], [`RotaryEmbedding`], [`Mlp`], [`Attention`], [`DecoderLayer`];
+//! - `model`: [`Gemma`] (embedding, layers, final norm, tied output) and its [`KvCache`];
+//! - `mask`: [`AttentionMask`] (causal, bidirectional prefix, window, padding);
+//! - `lora`: [`LoraConfig`], [`LoraTarget`], [`LoraDelta`] ([`Gemma::attach_lora`],
+//!   [`Gemma::merge_lora`]);
+//! - [`adamw`]: AdamW whose moments are saved beside a checkpoint, so a resumed run
+//!   continues exactly;
+//! - [`session`]: the training loop both trainers run (schedule, checkpoints, evaluations,
+//!   the training curve, a stop on a non-finite loss);
+//! - [`beam`]: the constrained beam search skeleton both proposers run.
 //!
 //! ```
-//! use gemfill_neural::gemma::{Gemma, GemmaConfig};
+//! use gemfill_transformer::{Gemma, GemmaConfig};
 //! use tch::{nn, Device, Kind, Tensor};
 //!
 //! let mut config = GemmaConfig::gemma3_270m();
@@ -19,15 +39,20 @@
 //! assert_eq!((next.size(), cache.len()), (vec![1, 1, 32], 4));
 //! ```
 
+#![warn(missing_docs)]
+
+pub mod adamw;
+pub mod beam;
 mod config;
 mod layers;
 mod lora;
 mod mask;
 mod model;
+pub mod session;
 
-pub use config::GemmaConfig;
+pub use config::{ConfigError, GemmaConfig};
 pub use layers::{Attention, DecoderLayer, LayerCache, Mlp, RmsNorm, RotaryEmbedding};
-pub use lora::{LoraConfig, LoraDelta, LoraTarget};
+pub use lora::{LoraConfig, LoraDelta, LoraError, LoraTarget};
 pub use mask::AttentionMask;
 pub use model::{Gemma, KvCache};
 

@@ -56,13 +56,8 @@ pub fn run(args: GenerateArgs) -> Result<Outcome, CliError> {
         (Some(file), None) => GemmaCheckpoint::load_gguf(file, device)?,
         (None, None) => {
             let ModelName::Gemma3_270m = args.model;
-            let path = gemfill_gguf::cache::gemma3_270m_path();
-            if !path.exists() {
-                return Err(CliError(format!(
-                    "{} is not installed; run `make gemma` (or scripts/install-gemma.sh), or pass --gguf FILE",
-                    path.display()
-                )));
-            }
+            let path = gemfill_gemma::install::installed_gemma3_270m()
+                .map_err(|e| CliError(format!("{e}, or pass --gguf FILE")))?;
             GemmaCheckpoint::load_gguf(&path, device)?
         }
     };

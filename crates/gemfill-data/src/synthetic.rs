@@ -52,6 +52,32 @@ pub struct Synthetic {
     pub program: Expr,
 }
 
+/// How a program fares on a task: what the trainers' evaluations count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// It gives the output of every example.
+    pub examples: bool,
+    /// It gives the output of every example and every held-out test.
+    pub all: bool,
+}
+
+impl Synthetic {
+    /// Runs `program` on the task's examples, then on its held-out tests.
+    pub fn verdict(&self, program: &Expr) -> Verdict {
+        let tables = Tables::default();
+        let passes = |rows: &[Example]| {
+            rows.iter().all(|e| {
+                eval(program, &e.input_refs(), &tables).is_ok_and(|v| v.to_string() == e.output)
+            })
+        };
+        let examples = passes(&self.task.examples);
+        Verdict {
+            examples,
+            all: examples && passes(&self.task.tests),
+        }
+    }
+}
+
 /// The seeded task generator.
 #[derive(Clone, Debug)]
 pub struct Generator {

@@ -5,7 +5,8 @@
 //! - `adapter.json`: [`AdapterMeta`]: rank, alpha, targets, prompt style, the base
 //!   checkpoint (file name, size in bytes, decoder config), the data seed and version and
 //!   the training progress (steps, tasks, seconds, sessions);
-//! - `metrics.jsonl`: one line per evaluation (written by [`crate::finetune`]).
+//! - `metrics.jsonl`: one line per evaluation (written by [`crate::finetune`]);
+//! - `optimizer.safetensors`: AdamW's moments (written by [`crate::finetune`]).
 //!
 //! To run a fine-tuned model, load the base checkpoint and the adapter and merge it
 //! (`W += scale * B A`): the merged model runs at the base model's cost.
@@ -14,7 +15,7 @@
 //! use std::path::Path;
 //! use gemfill_gemma::adapter::load_gguf_with_adapter;
 //!
-//! let gguf = gemfill_gguf::cache::gemma3_270m_path();
+//! let gguf = gemfill_gemma::install::gemma3_270m_path();
 //! let checkpoint =
 //!     load_gguf_with_adapter(&gguf, Path::new("models/gemma3-270m-lora"), tch::Device::Cpu)?;
 //! # Ok::<(), gemfill_gemma::GemmaError>(())
@@ -23,12 +24,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use gemfill_neural::gemma::{GemmaConfig, LoraConfig};
+use gemfill_transformer::session::Progress;
+use gemfill_transformer::{GemmaConfig, LoraConfig};
 use serde::{Deserialize, Serialize};
 use tch::{Device, Kind, Tensor, nn};
 
 use crate::checkpoint::GemmaCheckpoint;
-use crate::error::{GemmaError, Result};
+use crate::error::{GemmaError, Result, file_error, io_error, json_error, tensors_error};
 use crate::prompt::PromptStyle;
 
 /// The adapter's weights file in an adapter folder.
@@ -36,16 +38,9 @@ pub const WEIGHTS_FILE: &str = "adapter.safetensors";
 /// The adapter's description in an adapter folder.
 pub const META_FILE: &str = "adapter.json";
 /// The training curve in an adapter folder (one JSON object per evaluation).
-pub const METRICS_FILE: &str = "metrics.jsonl";
+pub use gemfill_transformer::session::METRICS_FILE;
 /// The `format` of the adapter folders this version writes and reads.
 pub const FORMAT: &str = "gemfill-lora-v1";
-
-fn file_error(path: &Path, message: impl std::fmt::Display) -> GemmaError {
-    GemmaError::File {
-        path: path.to_path_buf(),
-        message: message.to_string(),
-    }
-}
 
 /// The checkpoint an adapter was trained on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,7 +57,7 @@ impl BaseModel {
     /// The description of the checkpoint file at `path`, whose decoder has `config`.
     pub fn of_file(path: &Path, config: &GemmaConfig) -> Result<BaseModel> {
         let bytes = std::fs::metadata(path)
-            .map_err(|e| file_error(path, format!("cannot read: {e}")))?
+            .map_err(io_error(path, "read"))?
             .len();
         let file = path
             .file_name()
@@ -106,14 +101,10 @@ pub struct AdapterMeta {
     pub seed: u64,
     /// The synthetic generator's distribution (`gemfill_data::synthetic::DATA_VERSION`).
     pub data_version: String,
-    /// Optimiser steps so far.
-    pub steps: u64,
-    /// Training tasks consumed so far.
-    pub tasks_seen: u64,
-    /// Training wall-clock seconds so far (evaluations excluded).
-    pub train_seconds: f64,
-    /// Training sessions (1 for a fresh run, +1 per resume).
-    pub sessions: u32,
+    /// Training progress so far: steps, tasks consumed, seconds of training (evaluations
+    /// excluded) and sessions (1 for a fresh run, +1 per resume).
+    #[serde(flatten)]
+    pub progress: Progress,
 }
 
 impl AdapterMeta {
@@ -142,17 +133,14 @@ impl LoraAdapter {
     /// the file holds exactly the matrices the description calls for, with their shapes.
     pub fn load(dir: &Path) -> Result<LoraAdapter> {
         let meta_path = dir.join(META_FILE);
-        let text = std::fs::read_to_string(&meta_path).map_err(|e| {
-            file_error(
-                &meta_path,
-                format!(
-                    "cannot read: {e} (is {} an adapter folder made by `gemfill train --base`?)",
-                    dir.display()
-                ),
-            )
-        })?;
-        let meta: AdapterMeta = serde_json::from_str(&text)
-            .map_err(|e| file_error(&meta_path, format!("not a valid adapter description: {e}")))?;
+        let text =
+            std::fs::read_to_string(&meta_path).map_err(|source| GemmaError::NotAnAdapter {
+                path: meta_path.clone(),
+                dir: dir.to_path_buf(),
+                source,
+            })?;
+        let meta: AdapterMeta =
+            serde_json::from_str(&text).map_err(json_error(&meta_path, "adapter description"))?;
         if meta.format != FORMAT {
             return Err(file_error(
                 &meta_path,
@@ -164,14 +152,17 @@ impl LoraAdapter {
         }
         meta.lora
             .validate()
-            .map_err(|e| file_error(&meta_path, e))?;
+            .map_err(|source| GemmaError::AdapterShape {
+                path: meta_path.clone(),
+                source,
+            })?;
         meta.prompt_style()?;
         let weights = dir.join(WEIGHTS_FILE);
         if !weights.exists() {
             return Err(file_error(&weights, "missing"));
         }
         let tensors: BTreeMap<String, Tensor> = Tensor::read_safetensors(&weights)
-            .map_err(|e| file_error(&weights, format!("not a readable safetensors file: {e}")))?
+            .map_err(tensors_error(&weights, "read"))?
             .into_iter()
             .collect();
         let expected = meta.lora.parameter_shapes(&meta.base.config);
@@ -225,22 +216,18 @@ impl LoraAdapter {
     /// (weights first to a temporary file then renamed, so an interrupted save never
     /// leaves a half-written adapter).
     pub fn save(dir: &Path, meta: &AdapterMeta, vars: &nn::VarStore) -> Result<()> {
-        std::fs::create_dir_all(dir).map_err(|e| file_error(dir, format!("cannot create: {e}")))?;
+        std::fs::create_dir_all(dir).map_err(io_error(dir, "create"))?;
         let variables: BTreeMap<String, Tensor> = vars.variables().into_iter().collect();
         let named: Vec<(&str, &Tensor)> = variables.iter().map(|(n, t)| (n.as_str(), t)).collect();
         let partial = dir.join("adapter.partial.safetensors");
-        Tensor::write_safetensors(&named, &partial)
-            .map_err(|e| file_error(&partial, format!("cannot write: {e}")))?;
+        Tensor::write_safetensors(&named, &partial).map_err(tensors_error(&partial, "write"))?;
         let meta_path = dir.join(META_FILE);
         let meta_partial = dir.join("adapter.partial.json");
         let text = serde_json::to_string_pretty(meta).expect("adapter metadata serializes");
-        std::fs::write(&meta_partial, text + "\n")
-            .map_err(|e| file_error(&meta_partial, format!("cannot write: {e}")))?;
+        std::fs::write(&meta_partial, text + "\n").map_err(io_error(&meta_partial, "write"))?;
         let weights = dir.join(WEIGHTS_FILE);
-        std::fs::rename(&partial, &weights)
-            .map_err(|e| file_error(&weights, format!("cannot write: {e}")))?;
-        std::fs::rename(&meta_partial, &meta_path)
-            .map_err(|e| file_error(&meta_path, format!("cannot write: {e}")))
+        std::fs::rename(&partial, &weights).map_err(io_error(&weights, "write"))?;
+        std::fs::rename(&meta_partial, &meta_path).map_err(io_error(&meta_path, "write"))
     }
 
     /// The matrices by name.
@@ -272,7 +259,7 @@ impl LoraAdapter {
     /// (same size; the name may differ, a copy may have been renamed).
     pub fn check_base_file(&self, path: &Path) -> Result<()> {
         let bytes = std::fs::metadata(path)
-            .map_err(|e| file_error(path, format!("cannot read: {e}")))?
+            .map_err(io_error(path, "read"))?
             .len();
         if bytes != self.meta.base.bytes {
             return Err(file_error(
@@ -288,7 +275,7 @@ impl LoraAdapter {
     }
 
     /// Copies the adapter's matrices into `vars`, whose variables must be exactly the
-    /// adapter's (as [`gemfill_neural::gemma::Gemma::attach_lora`] creates them).
+    /// adapter's (as [`gemfill_transformer::Gemma::attach_lora`] creates them).
     pub fn copy_into(&self, vars: &nn::VarStore) -> Result<()> {
         let mut variables = vars.variables();
         if variables.len() != self.tensors.len() {
@@ -323,9 +310,7 @@ impl GemmaCheckpoint {
     pub fn attach_adapter(&mut self, adapter: &LoraAdapter) -> Result<nn::VarStore> {
         adapter.check_base(self)?;
         let vars = nn::VarStore::new(self.vars.device());
-        self.model
-            .attach_lora(&vars.root(), &adapter.meta.lora)
-            .map_err(GemmaError::Checkpoint)?;
+        self.model.attach_lora(&vars.root(), &adapter.meta.lora)?;
         if let Err(e) = adapter.copy_into(&vars) {
             self.model.detach_lora();
             return Err(e);

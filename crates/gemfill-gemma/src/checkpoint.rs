@@ -1,5 +1,5 @@
-//! [`GemmaCheckpoint`]: a released Gemma checkpoint loaded into the shared decoder
-//! (`gemfill_neural::gemma::Gemma`), with its tokenizer; from a GGUF file or a Hugging Face
+//! [`GemmaCheckpoint`]: a released Gemma checkpoint loaded into the decoder of
+//! `gemfill-transformer` ([`Gemma`]), with its tokenizer; from a GGUF file or a Hugging Face
 //! folder (`config.json`, `model.safetensors` or its sharded index, `tokenizer.json`),
 //! and saved as the latter.
 
@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use gemfill_gguf::GgufFile;
-use gemfill_neural::gemma::{Gemma, GemmaConfig};
+use gemfill_transformer::{Gemma, GemmaConfig};
 use serde_json::Value;
 use tch::{Device, Kind, Tensor, nn};
 
 use crate::config::{Family, config_from_gguf, config_from_hf_json, config_to_hf_json};
-use crate::error::{GemmaError, Result};
+use crate::error::{GemmaError, Result, file_error, io_error, json_error, tensors_error};
 use crate::names::{decoder_name, gguf_name};
 use crate::tokenizer::GemmaTokenizer;
 
@@ -32,25 +32,23 @@ pub struct GemmaCheckpoint {
     pub load_seconds: f64,
 }
 
-fn file_error(path: &Path, message: impl std::fmt::Display) -> GemmaError {
-    GemmaError::File {
-        path: path.to_path_buf(),
-        message: message.to_string(),
-    }
-}
-
 /// An empty decoder of `config` whose weights are then overwritten.
 fn empty_model(config: &GemmaConfig, device: Device) -> Result<(nn::VarStore, Gemma)> {
     let vars = nn::VarStore::new(device);
-    let model = Gemma::new(&vars.root(), config).map_err(GemmaError::Checkpoint)?;
+    // The config was validated when it was read, so this cannot fail.
+    let model = Gemma::new(&vars.root(), config).map_err(|source| GemmaError::Config {
+        origin: "the checkpoint".to_string(),
+        source,
+    })?;
     Ok((vars, model))
 }
 
-fn check_shape(name: &str, found: &[i64], expected: &[i64]) -> Result<()> {
+fn check_shape(file: &Path, name: &str, found: &[i64], expected: &[i64]) -> Result<()> {
     if found != expected {
-        return Err(GemmaError::Checkpoint(format!(
-            "tensor {name} has shape {found:?}, but the config gives {expected:?}"
-        )));
+        return Err(file_error(
+            file,
+            format!("tensor {name} has shape {found:?}, but the config gives {expected:?}"),
+        ));
     }
     Ok(())
 }
@@ -115,12 +113,10 @@ impl GemmaCheckpoint {
     pub fn load_hf(dir: &Path, device: Device) -> Result<Self> {
         let start = Instant::now();
         let config_path = dir.join("config.json");
-        let text = std::fs::read_to_string(&config_path)
-            .map_err(|e| file_error(&config_path, format!("cannot read: {e}")))?;
-        let json: Value = serde_json::from_str(&text)
-            .map_err(|e| file_error(&config_path, format!("not valid JSON: {e}")))?;
-        let (family, config) =
-            config_from_hf_json(&json).map_err(|e| file_error(&config_path, e))?;
+        let text = std::fs::read_to_string(&config_path).map_err(io_error(&config_path, "read"))?;
+        let json: Value =
+            serde_json::from_str(&text).map_err(json_error(&config_path, "JSON file"))?;
+        let (family, config) = config_from_hf_json(&json)?;
         let token_id = |name: &str, default: u32| {
             json.get(name)
                 .and_then(Value::as_u64)
@@ -135,8 +131,8 @@ impl GemmaCheckpoint {
         let mut variables = vars.variables();
         let mut loaded = BTreeSet::new();
         for shard in safetensors_files(dir)? {
-            let tensors = Tensor::read_safetensors(&shard)
-                .map_err(|e| file_error(&shard, format!("not a readable safetensors file: {e}")))?;
+            let tensors =
+                Tensor::read_safetensors(&shard).map_err(tensors_error(&shard, "read"))?;
             for (name, tensor) in tensors {
                 let Some(target) = decoder_name(&name) else {
                     continue;
@@ -148,8 +144,7 @@ impl GemmaCheckpoint {
                 let variable = variables.get_mut(&target).ok_or_else(|| {
                     file_error(&shard, format!("tensor {name} has no place in the decoder"))
                 })?;
-                check_shape(&name, &tensor.size(), &variable.size())
-                    .map_err(|e| file_error(&shard, e))?;
+                check_shape(&shard, &name, &tensor.size(), &variable.size())?;
                 tch::no_grad(|| variable.copy_(&tensor.to_kind(Kind::Float)));
                 loaded.insert(target);
             }
@@ -173,7 +168,7 @@ impl GemmaCheckpoint {
     /// Writes the checkpoint as a Hugging Face folder (`config.json`, `model.safetensors`
     /// in float32, `tokenizer.json`), norm weights as `w` (not GGUF's `1 + w`).
     pub fn save_hf(&self, dir: &Path) -> Result<()> {
-        std::fs::create_dir_all(dir).map_err(|e| file_error(dir, format!("cannot create: {e}")))?;
+        std::fs::create_dir_all(dir).map_err(io_error(dir, "create"))?;
         let config = config_to_hf_json(
             self.family,
             self.model.config(),
@@ -182,13 +177,12 @@ impl GemmaCheckpoint {
         );
         let config_path = dir.join("config.json");
         let text = serde_json::to_string_pretty(&config).expect("a JSON value serializes");
-        std::fs::write(&config_path, text + "\n")
-            .map_err(|e| file_error(&config_path, format!("cannot write: {e}")))?;
+        std::fs::write(&config_path, text + "\n").map_err(io_error(&config_path, "write"))?;
         let variables: BTreeMap<String, Tensor> = self.vars.variables().into_iter().collect();
         let named: Vec<(&str, &Tensor)> = variables.iter().map(|(n, t)| (n.as_str(), t)).collect();
         let weights_path = dir.join("model.safetensors");
         Tensor::write_safetensors(&named, &weights_path)
-            .map_err(|e| file_error(&weights_path, format!("cannot write: {e}")))?;
+            .map_err(tensors_error(&weights_path, "write"))?;
         self.tokenizer.save(&dir.join("tokenizer.json"))
     }
 }
@@ -198,10 +192,9 @@ impl GemmaCheckpoint {
 fn safetensors_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let index_path = dir.join("model.safetensors.index.json");
     if index_path.exists() {
-        let text = std::fs::read_to_string(&index_path)
-            .map_err(|e| file_error(&index_path, format!("cannot read: {e}")))?;
-        let index: Value = serde_json::from_str(&text)
-            .map_err(|e| file_error(&index_path, format!("not valid JSON: {e}")))?;
+        let text = std::fs::read_to_string(&index_path).map_err(io_error(&index_path, "read"))?;
+        let index: Value =
+            serde_json::from_str(&text).map_err(json_error(&index_path, "JSON file"))?;
         let map = index
             .get("weight_map")
             .and_then(Value::as_object)

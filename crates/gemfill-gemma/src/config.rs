@@ -3,10 +3,11 @@
 //! as a `config.json`.
 //!
 //! Where a file leaves a value out, the default is the one llama.cpp or transformers
-//! uses for that family (../shared/gemma/SPEC.md §1.2, §2.2).
+//! uses for that family (docs/gemma.md, "What differs per generation" and "The GGUF
+//! file").
 
 use gemfill_gguf::GgufFile;
-use gemfill_neural::gemma::GemmaConfig;
+use gemfill_transformer::GemmaConfig;
 use serde_json::{Value, json};
 
 use crate::error::{GemmaError, Result};
@@ -146,9 +147,10 @@ pub fn config_from_gguf(file: &GgufFile) -> Result<(Family, GemmaConfig)> {
             config.attn_logit_softcapping = optional_f64("attn_logit_softcapping")?;
         }
     }
-    config
-        .validate()
-        .map_err(|message| GemmaError::Checkpoint(format!("{}: {message}", file.name())))?;
+    config.validate().map_err(|source| GemmaError::Config {
+        origin: file.name().to_string(),
+        source,
+    })?;
     Ok((family, config))
 }
 
@@ -287,7 +289,10 @@ pub fn config_from_hf_json(json: &Value) -> Result<(Family, GemmaConfig)> {
             }
         }
     }
-    config.validate().map_err(bad)?;
+    config.validate().map_err(|source| GemmaError::Config {
+        origin: "config.json".to_string(),
+        source,
+    })?;
     Ok((family, config))
 }
 

@@ -15,21 +15,20 @@
 //! resumes from its folder: the adapter, AdamW's moments (`optimizer.safetensors`), the
 //! step count and the position in the data stream.
 
-use std::io::Write;
+use std::fmt;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use gemfill_data::synthetic::{DATA_VERSION, Synthetic, TrainingData};
-use gemfill_dsl::{Example, Tables, eval};
-use gemfill_neural::adamw::{AdamW, STATE_FILE};
-use gemfill_neural::gemma::{Gemma, LoraConfig, LoraTarget};
-use gemfill_neural::train::{say, session_bar};
+use gemfill_data::synthetic::{DATA_VERSION, Generator, Synthetic, TrainingData};
+use gemfill_transformer::adamw::AdamW;
+use gemfill_transformer::session::{
+    self, Batch, MAX_GRAD_NORM, Observer, Plan, Progress, Schedule, SessionError, Trainer,
+};
+use gemfill_transformer::{Gemma, LoraConfig, LoraTarget};
 use serde::{Deserialize, Serialize};
 use tch::{Device, Kind, Reduction, Tensor, nn};
 
-use crate::adapter::{
-    AdapterMeta, BaseModel, FORMAT, LoraAdapter, META_FILE, METRICS_FILE, prompt_style_name,
-};
+use crate::adapter::{AdapterMeta, BaseModel, FORMAT, LoraAdapter, META_FILE, prompt_style_name};
 use crate::checkpoint::GemmaCheckpoint;
 use crate::error::{GemmaError, Result};
 use crate::prompt::{PromptStyle, answer, task_prompt};
@@ -74,8 +73,7 @@ impl FinetuneConfig {
     /// The defaults with an adapter of this rank: `alpha = 2 r`, every projection of
     /// every layer adapted.
     pub fn with_rank(rank: usize) -> Result<FinetuneConfig> {
-        let lora = LoraConfig::new(rank, 2.0 * rank as f64, LoraTarget::ALL.to_vec())
-            .map_err(GemmaError::Checkpoint)?;
+        let lora = LoraConfig::new(rank, 2.0 * rank as f64, LoraTarget::ALL.to_vec())?;
         Ok(FinetuneConfig {
             lora,
             seed: 1,
@@ -110,7 +108,7 @@ pub fn encode_task(tokenizer: &GemmaTokenizer, task: &Synthetic) -> Result<Encod
     let answer = tokenizer
         .inner()
         .encode(answer(&task.program), false)
-        .map_err(|e| GemmaError::Tokenizer(e.to_string()))?
+        .map_err(GemmaError::Tokenizer)?
         .get_ids()
         .to_vec();
     Ok(EncodedTask { prompt, answer })
@@ -168,11 +166,7 @@ pub fn train_step(
     device: Device,
 ) -> Result<f64> {
     let loss = batch_loss(model, batch, device)?;
-    optimizer.zero_grad();
-    loss.backward();
-    optimizer.clip_grad_norm(1.0);
-    optimizer.step();
-    Ok(loss.double_value(&[]))
+    Ok(optimizer.minimize(&loss, MAX_GRAD_NORM))
 }
 
 /// The model's greedy continuation of `prompt` up to the first newline (the end of an
@@ -235,9 +229,22 @@ pub struct EvalReport {
     pub ms_per_task: f64,
 }
 
-fn passes(program: &gemfill_dsl::Expr, rows: &[Example], tables: &Tables) -> bool {
-    rows.iter()
-        .all(|e| eval(program, &e.input_refs(), tables).is_ok_and(|v| v.to_string() == e.output))
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "eval after {} steps, {} tasks ({:.0} s of training): loss {}, top-1 {:.1}%, passes the examples {:.1}%, parses {:.1}%, {:.0} ms/task",
+            self.steps,
+            self.tasks_seen,
+            self.train_seconds,
+            self.train_loss
+                .map_or("-".to_string(), |l| format!("{l:.3}")),
+            self.top1 * 100.0,
+            self.top1_examples * 100.0,
+            self.parsed * 100.0,
+            self.ms_per_task
+        )
+    }
 }
 
 /// Evaluates the checkpoint (with whatever adapter is attached or merged) on `tasks`.
@@ -246,7 +253,6 @@ pub fn evaluate(
     tasks: &[Synthetic],
     max_tokens: usize,
 ) -> Result<EvalReport> {
-    let tables = Tables::default();
     let start = Instant::now();
     let (mut top1, mut top1_examples, mut parsed) = (0usize, 0usize, 0usize);
     for task in tasks {
@@ -254,9 +260,9 @@ pub fn evaluate(
         let text = greedy_answer(checkpoint, &encoded.prompt, max_tokens)?;
         if let Ok(program) = gemfill_dsl::parse(&text) {
             parsed += 1;
-            let all: Vec<Example> = task.task.all_examples().cloned().collect();
-            top1 += usize::from(passes(&program, &all, &tables));
-            top1_examples += usize::from(passes(&program, &task.task.examples, &tables));
+            let verdict = task.verdict(&program);
+            top1 += usize::from(verdict.all);
+            top1_examples += usize::from(verdict.examples);
         }
     }
     let n = tasks.len().max(1) as f64;
@@ -271,21 +277,6 @@ pub fn evaluate(
         parsed: parsed as f64 / n,
         ms_per_task: start.elapsed().as_secs_f64() * 1000.0 / n,
     })
-}
-
-fn append_metrics(dir: &Path, report: &EvalReport) -> Result<()> {
-    let path = dir.join(METRICS_FILE);
-    let io = |e: std::io::Error| GemmaError::File {
-        path: path.clone(),
-        message: format!("cannot write: {e}"),
-    };
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .map_err(io)?;
-    let line = serde_json::to_string(report).expect("a report serializes");
-    writeln!(f, "{line}").map_err(io)
 }
 
 /// What a fine-tuning session did.
@@ -306,11 +297,98 @@ impl FinetuneOutcome {
     }
 }
 
+/// The checkpoint, its adapter, their description and the data, as a session trains
+/// them.
+struct Adapted<'a> {
+    checkpoint: &'a GemmaCheckpoint,
+    adapters: nn::VarStore,
+    meta: AdapterMeta,
+    config: &'a FinetuneConfig,
+    generator: Generator,
+    held_out: Vec<Synthetic>,
+}
+
+impl Trainer for Adapted<'_> {
+    type Report = EvalReport;
+    type Error = GemmaError;
+
+    fn progress(&mut self) -> &mut Progress {
+        &mut self.meta.progress
+    }
+
+    fn batch(&mut self) -> Result<Batch> {
+        let mut batch = Vec::with_capacity(self.config.batch_size);
+        let mut drawn = 0;
+        while batch.len() < self.config.batch_size {
+            let task = self.generator.task();
+            drawn += 1;
+            let encoded = encode_task(&self.checkpoint.tokenizer, &task)?;
+            if encoded.prompt.len() + encoded.answer.len() <= self.config.max_tokens {
+                batch.push(encoded);
+            }
+        }
+        let device = self.checkpoint.vars.device();
+        Ok(Batch {
+            loss: batch_loss(&self.checkpoint.model, &batch, device)?,
+            tasks_trained: batch.len() as u64,
+            tasks_seen: drawn,
+        })
+    }
+
+    fn save(&mut self, dir: &Path) -> Result<()> {
+        LoraAdapter::save(dir, &self.meta, &self.adapters)
+    }
+
+    fn evaluate(&mut self, train_loss: Option<f64>) -> Result<EvalReport> {
+        let mut report = evaluate(self.checkpoint, &self.held_out, self.config.eval_max_tokens)?;
+        let progress = &self.meta.progress;
+        report.steps = progress.steps;
+        report.tasks_seen = progress.tasks_seen;
+        report.train_seconds = progress.train_seconds;
+        report.train_loss = train_loss;
+        Ok(report)
+    }
+}
+
+/// The adapter to continue in `out`, checked against this run's settings and base.
+fn adapter_to_resume(out: &Path, base: &BaseModel, config: &FinetuneConfig) -> Result<LoraAdapter> {
+    let adapter = LoraAdapter::load(out)?;
+    let meta = &adapter.meta;
+    if meta.lora != config.lora {
+        return Err(GemmaError::Checkpoint(format!(
+            "{} holds a rank-{} adapter (alpha {}, targets {:?}); resume it with those settings",
+            out.display(),
+            meta.lora.rank,
+            meta.lora.alpha,
+            meta.lora.targets
+        )));
+    }
+    if meta.base.bytes != base.bytes {
+        return Err(GemmaError::Checkpoint(format!(
+            "{} was trained on {} ({} bytes), not on {} ({} bytes)",
+            out.display(),
+            meta.base.file,
+            meta.base.bytes,
+            base.file,
+            base.bytes
+        )));
+    }
+    if meta.seed != config.seed || meta.data_version != DATA_VERSION {
+        return Err(GemmaError::Checkpoint(format!(
+            "{} was trained on data seed {} ({}); resume with that seed and data version",
+            out.display(),
+            meta.seed,
+            meta.data_version
+        )));
+    }
+    Ok(adapter)
+}
+
 /// Fine-tunes a LoRA adapter on `checkpoint` (whose file `base` describes) for `minutes`
-/// of wall-clock time (evaluations included), saving it into `out`. With `resume`,
-/// continues the adapter in `out` (its rank, alpha and targets must be `config.lora`'s).
-/// Returns what the session did. The checkpoint's weights are frozen
-/// and left unchanged; the trained adapter stays attached (unmerged) on return.
+/// of wall-clock time (evaluations included), saving it into `out`; `observer` hears how
+/// it goes. With `resume`, continues the adapter in `out` (its rank, alpha and targets
+/// must be `config.lora`'s). Returns what the session did. The checkpoint's weights are
+/// frozen and left unchanged; the trained adapter stays attached (unmerged) on return.
 pub fn finetune(
     checkpoint: &mut GemmaCheckpoint,
     base: &BaseModel,
@@ -318,16 +396,13 @@ pub fn finetune(
     minutes: f64,
     out: &Path,
     resume: bool,
+    observer: &mut dyn Observer,
 ) -> Result<FinetuneOutcome> {
-    if minutes.is_nan() || minutes <= 0.0 {
-        return Err(GemmaError::Checkpoint("--minutes must be positive".into()));
-    }
+    let budget = session::budget(minutes)?;
     if config.batch_size == 0 {
-        return Err(GemmaError::Checkpoint(
-            "the batch size must be positive".into(),
-        ));
+        return Err(SessionError::EmptyBatch.into());
     }
-    config.lora.validate().map_err(GemmaError::Checkpoint)?;
+    config.lora.validate()?;
     if &base.config != checkpoint.model.config() {
         return Err(GemmaError::Checkpoint(format!(
             "the description of {} does not match the loaded decoder",
@@ -338,34 +413,7 @@ pub fn finetune(
     checkpoint.vars.freeze();
     tch::manual_seed(config.seed as i64);
     let (adapters, mut meta) = if resume {
-        let adapter = LoraAdapter::load(out)?;
-        if adapter.meta.lora != config.lora {
-            return Err(GemmaError::Checkpoint(format!(
-                "{} holds a rank-{} adapter (alpha {}, targets {:?}); resume it with those settings",
-                out.display(),
-                adapter.meta.lora.rank,
-                adapter.meta.lora.alpha,
-                adapter.meta.lora.targets
-            )));
-        }
-        if adapter.meta.base.bytes != base.bytes {
-            return Err(GemmaError::Checkpoint(format!(
-                "{} was trained on {} ({} bytes), not on {} ({} bytes)",
-                out.display(),
-                adapter.meta.base.file,
-                adapter.meta.base.bytes,
-                base.file,
-                base.bytes
-            )));
-        }
-        if adapter.meta.seed != config.seed || adapter.meta.data_version != DATA_VERSION {
-            return Err(GemmaError::Checkpoint(format!(
-                "{} was trained on data seed {} ({}); resume with that seed and data version",
-                out.display(),
-                adapter.meta.seed,
-                adapter.meta.data_version
-            )));
-        }
+        let adapter = adapter_to_resume(out, base, config)?;
         let vars = checkpoint.attach_adapter(&adapter)?;
         (vars, adapter.meta)
     } else {
@@ -376,10 +424,7 @@ pub fn finetune(
             )));
         }
         let vars = nn::VarStore::new(device);
-        checkpoint
-            .model
-            .attach_lora(&vars.root(), &config.lora)
-            .map_err(GemmaError::Checkpoint)?;
+        checkpoint.model.attach_lora(&vars.root(), &config.lora)?;
         let meta = AdapterMeta {
             format: FORMAT.to_string(),
             lora: config.lora.clone(),
@@ -387,155 +432,70 @@ pub fn finetune(
             base: base.clone(),
             seed: config.seed,
             data_version: DATA_VERSION.to_string(),
-            steps: 0,
-            tasks_seen: 0,
-            train_seconds: 0.0,
-            sessions: 0,
+            progress: Progress::default(),
         };
         (vars, meta)
     };
-    meta.sessions += 1;
+    meta.progress.sessions += 1;
     let TrainingData {
         held_out,
-        mut generator,
+        generator,
         skipped,
     } = TrainingData::new(
         config.seed,
         config.eval_tasks,
-        meta.tasks_seen,
+        meta.progress.tasks_seen,
         &config.exclude,
     )?;
     for row in &skipped {
-        eprintln!("warning: exclude list: skipped {row}");
+        observer.warn(&format_args!("exclude list: skipped {row}"));
     }
-    let mut optimizer = AdamW::for_session(
+    let targets: Vec<&str> = config.lora.targets.iter().map(|t| t.name()).collect();
+    let headline = format!(
+        "fine-tuning {} adapter parameters (rank {}, alpha {}, {}) of {} on {device:?} into {} for {minutes} min (session {}, {} tasks seen before, {} torch threads)",
+        config.lora.parameter_count(checkpoint.model.config()),
+        config.lora.rank,
+        config.lora.alpha,
+        targets.join(","),
+        base.file,
+        out.display(),
+        meta.progress.sessions,
+        meta.progress.tasks_seen,
+        tch::get_num_threads()
+    );
+    let plan = Plan {
+        budget,
+        schedule: Schedule {
+            peak: config.learning_rate,
+            warmup_steps: config.warmup_steps,
+        },
+        eval_every_minutes: config.eval_every_minutes,
+        checkpoint_every_minutes: config.checkpoint_every_minutes,
+        evaluate: config.eval_tasks > 0,
+        evaluate_first: !resume,
+        max_steps: config.max_steps,
+        dir: out.to_path_buf(),
+    };
+    let mut optimizer = session::optimizer(
         &adapters,
-        config.learning_rate,
+        &plan.schedule,
         config.weight_decay,
         out,
         resume,
+        observer,
     )?;
-
-    let budget = Duration::from_secs_f64(minutes * 60.0);
-    let bar = session_bar(budget);
-    say(
-        &bar,
-        format!(
-            "fine-tuning {} adapter parameters (rank {}, alpha {}, {}) of {} on {device:?} into {} for {minutes} min (session {}, {} tasks seen before, {} torch threads)",
-            config.lora.parameter_count(checkpoint.model.config()),
-            config.lora.rank,
-            config.lora.alpha,
-            config
-                .lora
-                .targets
-                .iter()
-                .map(|t| t.name())
-                .collect::<Vec<_>>()
-                .join(","),
-            base.file,
-            out.display(),
-            meta.sessions,
-            meta.tasks_seen,
-            tch::get_num_threads()
-        ),
-    );
-    let session = Instant::now();
-    let save = |meta: &AdapterMeta, optimizer: &AdamW| -> Result<()> {
-        LoraAdapter::save(out, meta, &adapters)?;
-        Ok(optimizer.save(&out.join(STATE_FILE))?)
-    };
-    save(&meta, &optimizer)?;
-    let report = |meta: &AdapterMeta, loss: Option<f64>| -> Result<()> {
-        let mut r = evaluate(checkpoint, &held_out, config.eval_max_tokens)?;
-        r.steps = meta.steps;
-        r.tasks_seen = meta.tasks_seen;
-        r.train_seconds = meta.train_seconds;
-        r.train_loss = loss;
-        say(
-            &bar,
-            format!(
-                "eval after {} steps, {} tasks ({:.0} s of training): loss {}, top-1 {:.1}%, passes the examples {:.1}%, parses {:.1}%, {:.0} ms/task",
-                r.steps,
-                r.tasks_seen,
-                r.train_seconds,
-                loss.map_or("-".to_string(), |l| format!("{l:.3}")),
-                r.top1 * 100.0,
-                r.top1_examples * 100.0,
-                r.parsed * 100.0,
-                r.ms_per_task
-            ),
-        );
-        append_metrics(out, &r)
-    };
-    if !resume && config.eval_tasks > 0 {
-        report(&meta, None)?;
-    }
-    let mut train_time = Duration::ZERO;
-    let (mut last_eval, mut last_ckpt, mut last_line) =
-        (Instant::now(), Instant::now(), Instant::now());
-    let (mut loss_sum, mut loss_n) = (0.0, 0u64);
-    let (mut session_trained, mut session_steps, mut session_time) = (0u64, 0u64, 0.0f64);
-    let max_steps = config.max_steps.unwrap_or(u64::MAX);
-    loop {
-        let done = session.elapsed() >= budget || session_steps >= max_steps;
-        let eval_due = last_eval.elapsed().as_secs_f64() >= config.eval_every_minutes * 60.0;
-        let ckpt_due = last_ckpt.elapsed().as_secs_f64() >= config.checkpoint_every_minutes * 60.0;
-        if done || eval_due || ckpt_due {
-            meta.train_seconds += train_time.as_secs_f64();
-            train_time = Duration::ZERO;
-            save(&meta, &optimizer)?;
-            last_ckpt = Instant::now();
-        }
-        if (done || eval_due) && config.eval_tasks > 0 && loss_n > 0 {
-            report(&meta, Some(loss_sum / loss_n as f64))?;
-            (loss_sum, loss_n) = (0.0, 0);
-            last_eval = Instant::now();
-        }
-        if done {
-            break;
-        }
-        let step_start = Instant::now();
-        let mut batch = Vec::with_capacity(config.batch_size);
-        while batch.len() < config.batch_size {
-            let task = generator.task();
-            meta.tasks_seen += 1;
-            let encoded = encode_task(&checkpoint.tokenizer, &task)?;
-            if encoded.prompt.len() + encoded.answer.len() <= config.max_tokens {
-                batch.push(encoded);
-            }
-        }
-        // Warm-up, then cosine over this session's time down to a tenth.
-        let progress = session.elapsed().as_secs_f64() / budget.as_secs_f64();
-        let warm = ((meta.steps + 1) as f64 / config.warmup_steps.max(1) as f64).min(1.0);
-        let cosine = 0.1 + 0.9 * 0.5 * (1.0 + (std::f64::consts::PI * progress).cos());
-        optimizer.set_lr(config.learning_rate * warm * cosine);
-        let loss = train_step(&checkpoint.model, &mut optimizer, &batch, device)?;
-        if !loss.is_finite() {
-            return Err(GemmaError::Checkpoint(format!(
-                "the training loss became {loss} at step {}; lower the learning rate",
-                meta.steps + 1
-            )));
-        }
-        loss_sum += loss;
-        loss_n += 1;
-        meta.steps += 1;
-        session_steps += 1;
-        session_trained += batch.len() as u64;
-        train_time += step_start.elapsed();
-        session_time += step_start.elapsed().as_secs_f64();
-        let rate = session_trained as f64 / session_time.max(1e-9);
-        let line = format!("step {} loss {loss:.3} {rate:.2} tasks/s", meta.steps);
-        bar.set_position(session.elapsed().as_secs().min(budget.as_secs()));
-        if bar.is_hidden() && last_line.elapsed() >= Duration::from_secs(60) {
-            eprintln!("{:.0} s: {line}", session.elapsed().as_secs_f64());
-            last_line = Instant::now();
-        }
-        bar.set_message(line);
-    }
-    bar.finish();
-    Ok(FinetuneOutcome {
+    let mut trainer = Adapted {
+        checkpoint,
+        adapters,
         meta,
-        tasks_trained: session_trained,
-        train_seconds: session_time,
+        config,
+        generator,
+        held_out,
+    };
+    let done = session::run(&mut trainer, &mut optimizer, &plan, &headline, observer)?;
+    Ok(FinetuneOutcome {
+        meta: trainer.meta,
+        tasks_trained: done.tasks_trained,
+        train_seconds: done.train_seconds,
     })
 }

@@ -1,5 +1,7 @@
-//! Google's released Gemma checkpoints in gemfill, run by the shared decoder of
-//! `gemfill-neural` (one implementation for the small model trained here and for these).
+//! Google's released Gemma checkpoints in gemfill, run by the Gemma decoder of
+//! `gemfill-transformer` (one implementation for the small model trained here and for
+//! these). What the code relies on about the architecture, the GGUF file and the tokenizer
+//! is written down in docs/gemma.md.
 //!
 //! - [`tokenizer`]: the Gemma tokenizer (SentencePiece-style BPE with byte fallback),
 //!   built from a GGUF file's vocabulary or read from a Hugging Face `tokenizer.json`.
@@ -12,7 +14,9 @@
 //!   loaded and attached to or merged into a checkpoint.
 //! - [`finetune`]: LoRA fine-tuning on the synthetic tasks (`gemfill train --base`).
 //! - [`propose`]: [`GemmaProposer`], a checkpoint as the search engine's proposer, with
-//!   decoding constrained to the language's grammar.
+//!   decoding constrained to the language's grammar (the beam search skeleton of
+//!   `gemfill_transformer::beam`).
+//! - [`install`]: where `make gemma` installs Gemma 3 270M.
 
 #![warn(missing_docs)]
 
@@ -22,6 +26,7 @@ pub mod config;
 mod error;
 pub mod finetune;
 pub mod generate;
+pub mod install;
 pub mod names;
 pub mod prompt;
 pub mod propose;

@@ -13,19 +13,24 @@
 //! the way (not only the final beam) becomes a proposal, so one search yields several
 //! programs that differ where the model was unsure. The prompt is run once; the beams
 //! start from copies of its KV cache. The few-shot header shared by every task is run
-//! once per proposer and its cache reused for every task.
+//! once per proposer and its cache reused for every task. The search is
+//! `gemfill_transformer::beam`'s skeleton; `ProgramPrefix` is what this proposer puts
+//! into it.
 
 use std::collections::HashSet;
 use std::sync::Mutex;
 use std::time::Instant;
 
 use gemfill_dsl::{CheckContext, PrefixContext, PrefixParser, PrefixStatus, Program, Type};
-use gemfill_neural::gemma::KvCache;
 use gemfill_search::{Interrupt, Problem, Proposal, Proposer};
-use tch::{Kind, Tensor};
+use gemfill_transformer::KvCache;
+use gemfill_transformer::beam::{
+    BeamOptions, CachedDecoder, Candidate, Constraint, Hypothesis, Move, beam_search,
+};
+use tch::Tensor;
 
 use crate::checkpoint::GemmaCheckpoint;
-use crate::error::Result;
+use crate::error::{GemmaError, Result};
 use crate::prompt::{PROGRAM_CUE, PromptStyle, task_prompt};
 
 /// Beams kept at each step.
@@ -70,6 +75,9 @@ pub struct DecodeStats {
     pub steps: usize,
     /// Seconds spent decoding.
     pub decode_seconds: f64,
+    /// Searches in which the model failed (they gave no proposals; the first failure is
+    /// kept, see [`GemmaProposer::take_first_failure`]).
+    pub failures: usize,
 }
 
 impl DecodeStats {
@@ -108,6 +116,7 @@ pub struct GemmaProposer {
     max_tokens: usize,
     name: String,
     stats: Mutex<DecodeStats>,
+    first_failure: Mutex<Option<GemmaError>>,
 }
 
 impl std::fmt::Debug for GemmaProposer {
@@ -143,10 +152,6 @@ fn ids_tensor(rows: &[u32], device: tch::Device) -> Tensor {
     Tensor::from_slice(&ids)
         .view([rows.len() as i64, 1])
         .to_device(device)
-}
-
-fn copy_cache(cache: &KvCache, rows: &[i64], device: tch::Device) -> KvCache {
-    cache.select(&Tensor::from_slice(rows).to_device(device))
 }
 
 /// Programs finished so far, each once (with its best log-probability).
@@ -185,12 +190,127 @@ impl Finished<'_> {
     }
 }
 
-/// One hypothesis: the program text so far, its parser state and log-probability.
+/// A live hypothesis: the program text so far and its parser state.
 #[derive(Clone)]
-struct Hypothesis {
+struct Partial {
     text: String,
     parser: PrefixParser,
-    log_prob: f64,
+}
+
+/// The constraint of this proposer's search. Each hypothesis looks at its next tokens in
+/// descending probability and keeps its `width` best continuations whose text is still a
+/// valid program prefix; a token holding a newline, or an end token, ends a hypothesis
+/// whose program is complete. Every program that ends is kept. The search has enough once
+/// `wanted` programs are found, or a beam's worth and the best live hypothesis is far less
+/// likely than the best of them.
+struct ProgramPrefix<'a> {
+    pieces: &'a [Piece],
+    width: usize,
+    wanted: usize,
+    finished: Finished<'a>,
+}
+
+impl Constraint for ProgramPrefix<'_> {
+    type State = Partial;
+    type Pending = Partial;
+
+    fn expand(&self, live: &[Hypothesis<Partial>], log_probs: &Tensor) -> Vec<Candidate<Partial>> {
+        let k = CANDIDATES.min(log_probs.size()[1]);
+        let (values, indices) = log_probs.topk(k, -1, true, true);
+        let (Ok(values), Ok(indices)) = (
+            Vec::<f32>::try_from(values.flatten(0, -1)),
+            Vec::<i64>::try_from(indices.flatten(0, -1)),
+        ) else {
+            return Vec::new();
+        };
+        let mut candidates = Vec::new();
+        for (parent, beam) in live.iter().enumerate() {
+            let complete = beam.state.parser.status() == PrefixStatus::Complete;
+            let mut kept = 0;
+            let start = parent * k as usize;
+            for (&lp, &id) in values[start..start + k as usize]
+                .iter()
+                .zip(&indices[start..start + k as usize])
+            {
+                if kept >= self.width {
+                    break;
+                }
+                let log_prob = beam.log_prob + f64::from(lp);
+                let Some(piece) = usize::try_from(id).ok().and_then(|i| self.pieces.get(i)) else {
+                    continue;
+                };
+                let text = match piece {
+                    Piece::Skip => continue,
+                    Piece::End if complete => {
+                        let action = Move::End(beam.state.clone());
+                        candidates.push(Candidate {
+                            parent,
+                            log_prob,
+                            action,
+                        });
+                        continue;
+                    }
+                    Piece::End => continue,
+                    Piece::Text(text) => text,
+                };
+                let (head, ends) = match text.find('\n') {
+                    Some(at) => (&text[..at], true),
+                    None => (&text[..], false),
+                };
+                let mut parser = beam.state.parser.clone();
+                if !parser.push_str(head) {
+                    continue;
+                }
+                let next = Partial {
+                    text: format!("{}{head}", beam.state.text),
+                    parser,
+                };
+                let action = if ends {
+                    if next.parser.status() != PrefixStatus::Complete {
+                        continue;
+                    }
+                    Move::End(next)
+                } else if head.trim().is_empty() && beam.state.text.ends_with(char::is_whitespace) {
+                    // White space after white space changes nothing; refusing it keeps
+                    // hypotheses from idling.
+                    continue;
+                } else {
+                    kept += 1;
+                    Move::Extend {
+                        token: id,
+                        pending: next,
+                    }
+                };
+                candidates.push(Candidate {
+                    parent,
+                    log_prob,
+                    action,
+                });
+            }
+        }
+        candidates
+    }
+
+    fn extend(&self, _parent: &Partial, _token: i64, next: Partial) -> Partial {
+        next
+    }
+
+    fn end(&mut self, _parent: &Partial, program: Partial, log_prob: f64) {
+        self.finished.add(&program.text, log_prob);
+    }
+
+    fn settled(&self, _log_prob: f64, _kept: usize) -> bool {
+        false
+    }
+
+    fn satisfied(&self, best_live: Option<f64>) -> bool {
+        // A hypothesis only loses probability as it grows: once a beam's worth of programs
+        // is finished and the best live hypothesis is far less likely than the best of
+        // them, further programs would rank last anyway.
+        let best_finished = self.finished.best();
+        let hopeless = best_live.is_none_or(|live| live < best_finished - PRUNE_NATS);
+        self.finished.len() >= self.wanted || (self.finished.len() >= self.width && hopeless)
+    }
 }
 
 impl GemmaProposer {
@@ -234,6 +354,7 @@ impl GemmaProposer {
             max_tokens: DEFAULT_MAX_TOKENS,
             name: name.to_string(),
             stats: Mutex::new(DecodeStats::default()),
+            first_failure: Mutex::new(None),
         }
     }
 
@@ -286,7 +407,7 @@ impl GemmaProposer {
             return Ok(Vec::new());
         }
         let started = Instant::now();
-        let (cache, last, prompt_tokens) = self.prompt(state, problem)?;
+        let (mut decoder, first, prompt_tokens) = self.prompt(state, problem)?;
         let prompt_seconds = started.elapsed().as_secs_f64();
         let ctx = PrefixContext {
             columns: problem.num_inputs(),
@@ -298,44 +419,48 @@ impl GemmaProposer {
             user_tables: ctx.user_tables.clone(),
         };
         let answer = ctx.outputs.clone();
-        let root = Hypothesis {
+        let root = Partial {
             text: String::new(),
             parser: PrefixParser::new(std::sync::Arc::new(ctx)),
-            log_prob: 0.0,
         };
         let decode_started = Instant::now();
-        let mut finished = Finished {
-            check: &check,
-            answer: &answer,
-            programs: Vec::new(),
+        let mut constraint = ProgramPrefix {
+            pieces: &self.pieces,
+            width: self.width,
+            wanted: wanted.clamp(1, MAX_PROPOSALS),
+            finished: Finished {
+                check: &check,
+                answer: &answer,
+                programs: Vec::new(),
+            },
         };
-        let (steps, decoded) = self.beam(
-            &state.checkpoint,
-            cache,
-            last,
-            root,
-            wanted.max(1),
-            &mut finished,
-            stop,
-        );
+        let options = BeamOptions {
+            width: self.width,
+            max_steps: self.max_tokens,
+        };
+        let done = beam_search(&mut decoder, first, root, &mut constraint, options, stop);
         let mut stats = self.stats.lock().unwrap_or_else(|e| e.into_inner());
         stats.searches += 1;
         stats.prompt_tokens += prompt_tokens;
         stats.prompt_seconds += prompt_seconds;
-        stats.steps += steps;
-        stats.decoded_tokens += decoded;
+        stats.steps += done.steps;
+        stats.decoded_tokens += done.tokens;
         stats.decode_seconds += decode_started.elapsed().as_secs_f64();
         drop(stats);
 
-        let mut proposals = finished.programs;
+        let mut proposals = constraint.finished.programs;
         proposals.sort_by(|a, b| b.log_prob.total_cmp(&a.log_prob));
         proposals.truncate(wanted.max(1));
         Ok(proposals)
     }
 
-    /// Runs the prompt: its KV cache (one row), the last position's logits `[1, V]` and
-    /// how many tokens were run.
-    fn prompt(&self, state: &mut State, problem: &Problem) -> Result<(KvCache, Tensor, usize)> {
+    /// Runs the prompt: the decoder with the prompt's KV cache (one row), the
+    /// log-probabilities of the token after it (`[1, V]`) and how many tokens were run.
+    fn prompt<'s>(
+        &self,
+        state: &'s mut State,
+        problem: &Problem,
+    ) -> Result<(CachedDecoder<'s>, Tensor, usize)> {
         let checkpoint = &state.checkpoint;
         let device = checkpoint.vars.device();
         let prompt = task_prompt(&problem.examples, self.style);
@@ -354,141 +479,31 @@ impl GemmaProposer {
             run += header_ids.len();
             state.header = Some((header_ids, cache));
         }
+        let checkpoint = &state.checkpoint;
         // The header's cache serves when the task's tokens start with the header's (the
         // header ends with a blank line, so the tokenizer cuts there).
-        let (mut cache, start) = match &state.header {
+        let (cache, start) = match &state.header {
             Some((header_ids, cache))
                 if ids.len() > header_ids.len() && ids.starts_with(header_ids) =>
             {
-                (copy_cache(cache, &[0], device), header_ids.len())
+                let first_row = Tensor::from_slice(&[0i64]).to_device(device);
+                (cache.select(&first_row), header_ids.len())
             }
             _ => (checkpoint.model.new_cache(), 0),
         };
         let rest = &ids[start..];
-        let logits = tch::no_grad(|| {
-            checkpoint
-                .model
-                .forward(&ids_tensor(rest, device).view([1, -1]), &mut cache)
-        });
-        let last = logits.select(1, -1).to_kind(Kind::Float);
-        Ok((cache, last, run + rest.len()))
+        let mut decoder = CachedDecoder::new(&checkpoint.model, cache);
+        let first = tch::no_grad(|| decoder.feed(&ids_tensor(rest, device).view([1, -1])));
+        Ok((decoder, first, run + rest.len()))
     }
 
-    /// The beam search proper: adds programs to `finished`; returns the steps and tokens
-    /// decoded.
-    #[allow(clippy::too_many_arguments)]
-    fn beam(
-        &self,
-        checkpoint: &GemmaCheckpoint,
-        mut cache: KvCache,
-        mut last: Tensor,
-        root: Hypothesis,
-        wanted: usize,
-        finished: &mut Finished<'_>,
-        stop: &dyn Fn() -> bool,
-    ) -> (usize, usize) {
-        let device = checkpoint.vars.device();
-        let wanted = wanted.min(MAX_PROPOSALS);
-        let mut beams = vec![root];
-        let (mut steps, mut decoded) = (0, 0);
-        for _ in 0..self.max_tokens {
-            if beams.is_empty() || finished.len() >= wanted || stop() {
-                break;
-            }
-            let k = CANDIDATES.min(last.size()[1]);
-            let (values, indices) = last.log_softmax(-1, Kind::Float).topk(k, -1, true, true);
-            let (Ok(values), Ok(indices)) = (
-                Vec::<f32>::try_from(values.flatten(0, -1)),
-                Vec::<i64>::try_from(indices.flatten(0, -1)),
-            ) else {
-                break;
-            };
-            // Each beam's best valid continuations, and hypotheses that end here.
-            let mut next: Vec<(usize, u32, Hypothesis)> = Vec::new();
-            for (row, beam) in beams.iter().enumerate() {
-                let complete = beam.parser.status() == PrefixStatus::Complete;
-                let mut kept = 0;
-                let start = row * k as usize;
-                for (&lp, &id) in values[start..start + k as usize]
-                    .iter()
-                    .zip(&indices[start..start + k as usize])
-                {
-                    if kept >= self.width {
-                        break;
-                    }
-                    let log_prob = beam.log_prob + f64::from(lp);
-                    let Some(piece) = usize::try_from(id).ok().and_then(|i| self.pieces.get(i))
-                    else {
-                        continue;
-                    };
-                    match piece {
-                        Piece::Skip => {}
-                        Piece::End => {
-                            if complete {
-                                finished.add(&beam.text, log_prob);
-                            }
-                        }
-                        Piece::Text(text) => {
-                            let (head, ends) = match text.find('\n') {
-                                Some(at) => (&text[..at], true),
-                                None => (&text[..], false),
-                            };
-                            let mut parser = beam.parser.clone();
-                            if !parser.push_str(head) {
-                                continue;
-                            }
-                            let text = format!("{}{head}", beam.text);
-                            if ends {
-                                if parser.status() == PrefixStatus::Complete {
-                                    finished.add(&text, log_prob);
-                                }
-                                continue;
-                            }
-                            if head.trim().is_empty() && beam.text.ends_with(char::is_whitespace) {
-                                // White space after white space changes nothing; refusing
-                                // it keeps hypotheses from idling.
-                                continue;
-                            }
-                            kept += 1;
-                            let hypothesis = Hypothesis {
-                                text,
-                                parser,
-                                log_prob,
-                            };
-                            next.push((row, id as u32, hypothesis));
-                        }
-                    }
-                }
-            }
-            next.sort_by(|a, b| b.2.log_prob.total_cmp(&a.2.log_prob));
-            next.truncate(self.width);
-            // A hypothesis only loses probability as it grows: once a beam's worth of
-            // programs is finished and the best live hypothesis is far less likely than
-            // the best of them, further programs would rank last anyway.
-            let best_finished = finished.best();
-            let hopeless = next
-                .first()
-                .is_none_or(|(_, _, h)| h.log_prob < best_finished - PRUNE_NATS);
-            if finished.len() >= wanted || (finished.len() >= self.width && hopeless) {
-                break;
-            }
-            if next.is_empty() {
-                break;
-            }
-            let rows: Vec<i64> = next.iter().map(|(row, _, _)| *row as i64).collect();
-            let ids: Vec<u32> = next.iter().map(|(_, id, _)| *id).collect();
-            cache = copy_cache(&cache, &rows, device);
-            let logits = tch::no_grad(|| {
-                checkpoint
-                    .model
-                    .forward(&ids_tensor(&ids, device), &mut cache)
-            });
-            last = logits.select(1, -1).to_kind(Kind::Float);
-            steps += 1;
-            decoded += ids.len();
-            beams = next.into_iter().map(|(_, _, h)| h).collect();
-        }
-        (steps, decoded)
+    /// The first model failure since the last call, if any (the count is in
+    /// [`DecodeStats::failures`]).
+    pub fn take_first_failure(&self) -> Option<GemmaError> {
+        self.first_failure
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
     }
 }
 
@@ -499,7 +514,12 @@ impl Proposer for GemmaProposer {
         match self.programs(problem, beam, &|| interrupt.is_due()) {
             Ok(proposals) => proposals,
             Err(error) => {
-                eprintln!("warning: {}: no proposals: {error}", self.name);
+                self.stats
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .failures += 1;
+                let mut first = self.first_failure.lock().unwrap_or_else(|e| e.into_inner());
+                first.get_or_insert(error);
                 Vec::new()
             }
         }

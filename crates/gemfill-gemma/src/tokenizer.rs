@@ -3,7 +3,7 @@
 //! A GGUF file describes it as llama.cpp's "llama" (SentencePiece) vocabulary: tokens,
 //! scores and token types, no merges. It becomes a `tokenizers` BPE model the way Hugging
 //! Face transformers' GGUF converter (5.23, `gguf_tokenizer_mapping.gemma_tokenizer`)
-//! builds it, which reproduces llama.cpp's token ids (../shared/gemma/SPEC.md §2.3):
+//! builds it, which reproduces llama.cpp's token ids (docs/gemma.md, "The tokenizer"):
 //!
 //! - spaces become `▁` (U+2581) before the model sees the text; no space is prepended;
 //! - merges are every split of a vocabulary token into two vocabulary tokens, ranked by
@@ -26,7 +26,7 @@ use tokenizers::models::bpe::{BPE, Vocab};
 use tokenizers::normalizers::replace::Replace;
 use tokenizers::{AddedToken, DecoderWrapper, Tokenizer};
 
-use crate::error::{GemmaError, Result, tokenizer_error};
+use crate::error::{GemmaError, Result};
 
 /// SentencePiece's visible space.
 pub const SPACE_MARK: char = '\u{2581}';
@@ -60,7 +60,7 @@ impl GemmaTokenizer {
     pub fn from_gguf(file: &GgufFile) -> Result<Self> {
         let model = file.get_str("tokenizer.ggml.model")?;
         if model != "llama" {
-            return Err(GemmaError::Tokenizer(format!(
+            return Err(GemmaError::Vocabulary(format!(
                 "{}: tokenizer.ggml.model is {model:?}; Gemma checkpoints use the SentencePiece vocabulary \"llama\"",
                 file.name()
             )));
@@ -68,7 +68,7 @@ impl GemmaTokenizer {
         let tokens = file.get_string_array("tokenizer.ggml.tokens")?;
         let token_types = file.get_i32_array("tokenizer.ggml.token_type")?;
         if token_types.len() != tokens.len() {
-            return Err(GemmaError::Tokenizer(format!(
+            return Err(GemmaError::Vocabulary(format!(
                 "{}: {} token types for {} tokens",
                 file.name(),
                 token_types.len(),
@@ -78,7 +78,7 @@ impl GemmaTokenizer {
         let id_of = |key: &str| -> Result<u32> {
             let id = file.get_u64(key)?;
             if id >= tokens.len() as u64 {
-                return Err(GemmaError::Tokenizer(format!(
+                return Err(GemmaError::Vocabulary(format!(
                     "{key} is {id}, outside the {}-token vocabulary",
                     tokens.len()
                 )));
@@ -94,7 +94,7 @@ impl GemmaTokenizer {
         if file.get("tokenizer.ggml.add_space_prefix").is_some()
             && file.get_bool("tokenizer.ggml.add_space_prefix")?
         {
-            return Err(GemmaError::Tokenizer(
+            return Err(GemmaError::Vocabulary(
                 "tokenizer.ggml.add_space_prefix is true; Gemma vocabularies prepend no space and this builder does not either".to_string(),
             ));
         }
@@ -110,9 +110,10 @@ impl GemmaTokenizer {
     /// Reads a Hugging Face `tokenizer.json`. Its post-processor may or may not add
     /// `<bos>`; this wrapper adds it itself, once, so both behave alike.
     pub fn from_tokenizer_json(path: &Path, bos_id: u32, eos_id: u32) -> Result<Self> {
-        let tokenizer = Tokenizer::from_file(path).map_err(|error| GemmaError::File {
+        let tokenizer = Tokenizer::from_file(path).map_err(|source| GemmaError::TokenizerFile {
             path: path.to_path_buf(),
-            message: format!("not a readable tokenizer.json: {error}"),
+            action: "read",
+            source,
         })?;
         Ok(Self {
             tokenizer,
@@ -126,9 +127,10 @@ impl GemmaTokenizer {
     pub fn save(&self, path: &Path) -> Result<()> {
         self.tokenizer
             .save(path, false)
-            .map_err(|error| GemmaError::File {
+            .map_err(|source| GemmaError::TokenizerFile {
                 path: path.to_path_buf(),
-                message: format!("cannot write the tokenizer: {error}"),
+                action: "write",
+                source,
             })
     }
 
@@ -137,7 +139,7 @@ impl GemmaTokenizer {
         let encoding = self
             .tokenizer
             .encode(text, false)
-            .map_err(tokenizer_error)?;
+            .map_err(GemmaError::Tokenizer)?;
         let mut ids = Vec::with_capacity(encoding.len() + 1);
         if self.add_bos && encoding.get_ids().first() != Some(&self.bos_id) {
             ids.push(self.bos_id);
@@ -148,7 +150,9 @@ impl GemmaTokenizer {
 
     /// The text of `ids`; control tokens such as `<bos>` are left out.
     pub fn decode(&self, ids: &[u32]) -> Result<String> {
-        self.tokenizer.decode(ids, true).map_err(tokenizer_error)
+        self.tokenizer
+            .decode(ids, true)
+            .map_err(GemmaError::Tokenizer)
     }
 
     /// The vocabulary entry of `id` as stored (`▁the`, `<0x0A>`, ...).
@@ -205,17 +209,17 @@ fn build_from_vocabulary(tokens: &[String], token_types: &[i32]) -> Result<Token
         .fuse_unk(true)
         .byte_fallback(true)
         .build()
-        .map_err(tokenizer_error)?;
+        .map_err(GemmaError::Tokenizer)?;
     let mut tokenizer = Tokenizer::new(model);
     tokenizer
         .with_normalizer(Some(
-            Replace::new(" ", SPACE_MARK.to_string()).map_err(tokenizer_error)?,
+            Replace::new(" ", SPACE_MARK.to_string()).map_err(GemmaError::Tokenizer)?,
         ))
-        .map_err(tokenizer_error)?;
+        .map_err(GemmaError::Tokenizer)?;
     tokenizer.with_decoder(Some(DecoderWrapper::Sequence(Sequence::new(vec![
         DecoderWrapper::Replace(
             tokenizers::normalizers::replace::Replace::new(SPACE_MARK.to_string(), " ")
-                .map_err(tokenizer_error)?,
+                .map_err(GemmaError::Tokenizer)?,
         ),
         DecoderWrapper::ByteFallback(ByteFallback::new()),
         DecoderWrapper::Fuse(Fuse::new()),
@@ -234,10 +238,10 @@ fn build_from_vocabulary(tokens: &[String], token_types: &[i32]) -> Result<Token
         .collect();
     tokenizer
         .add_special_tokens(control)
-        .map_err(tokenizer_error)?;
+        .map_err(GemmaError::Tokenizer)?;
     tokenizer
         .add_tokens(user_defined)
-        .map_err(tokenizer_error)?;
+        .map_err(GemmaError::Tokenizer)?;
     Ok(tokenizer)
 }
 

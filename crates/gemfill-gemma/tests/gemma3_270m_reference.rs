@@ -1,4 +1,4 @@
-//! The real Gemma 3 270M checkpoint, loaded from GGUF into the shared decoder, reproduces
+//! The real Gemma 3 270M checkpoint (`make gemma`), loaded from GGUF into the decoder, reproduces
 //! the independent float64 reference forward pass (tests/data/gemma3_270m_reference.json,
 //! whose provenance it states): last-position logits within 1e-3, the same top-10, and
 //! the same 12 greedy tokens (generated here with the KV cache, there by recomputing).
@@ -10,14 +10,12 @@ use tch::{Device, Kind, Tensor};
 
 const TOLERANCE: f64 = 1e-3;
 
-fn checkpoint() -> GemmaCheckpoint {
-    let path = gemfill_gguf::cache::gemma3_270m_path();
-    assert!(
-        path.exists(),
-        "{} is missing: run scripts/install-gemma.sh (make test does it first)",
-        path.display()
-    );
-    GemmaCheckpoint::load_gguf(&path, Device::Cpu).unwrap()
+#[path = "common/checkpoint.rs"]
+mod installed;
+
+fn checkpoint() -> Option<GemmaCheckpoint> {
+    let path = installed::gemma3_270m_or_skip()?;
+    Some(GemmaCheckpoint::load_gguf(&path, Device::Cpu).unwrap())
 }
 
 fn reference() -> Value {
@@ -52,7 +50,9 @@ fn to_vec(tensor: &Tensor) -> Vec<f64> {
 
 #[test]
 fn gguf_checkpoint_reproduces_the_reference_logits_and_greedy_tokens() {
-    let checkpoint = checkpoint();
+    let Some(checkpoint) = checkpoint() else {
+        return;
+    };
     let reference = reference();
     for case in reference["prompts"].as_array().unwrap() {
         let prompt = case["prompt"].as_str().unwrap();
@@ -143,7 +143,9 @@ fn gguf_checkpoint_reproduces_the_reference_logits_and_greedy_tokens() {
 
 #[test]
 fn hugging_face_layout_round_trips_the_checkpoint() {
-    let checkpoint = checkpoint();
+    let Some(checkpoint) = checkpoint() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     checkpoint.save_hf(dir.path()).unwrap();
     for file in ["config.json", "model.safetensors", "tokenizer.json"] {

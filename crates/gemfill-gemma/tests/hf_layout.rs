@@ -2,7 +2,7 @@
 //! read back: same configuration, same tokenizer, identical logits.
 
 use gemfill_gemma::{Family, GemmaCheckpoint, GemmaTokenizer};
-use gemfill_neural::gemma::{Gemma, GemmaConfig};
+use gemfill_transformer::{Gemma, GemmaConfig};
 use tch::{Device, nn};
 
 mod common;

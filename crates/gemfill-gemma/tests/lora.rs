@@ -10,8 +10,9 @@ use gemfill_data::synthetic::Generator;
 use gemfill_gemma::adapter::{BaseModel, LoraAdapter, META_FILE, WEIGHTS_FILE};
 use gemfill_gemma::finetune::{FinetuneConfig, batch_loss, encode_task, finetune, train_step};
 use gemfill_gemma::{Family, GemmaCheckpoint, GemmaTokenizer};
-use gemfill_neural::adamw::{AdamW, STATE_FILE};
-use gemfill_neural::gemma::{Gemma, GemmaConfig, LoraConfig, LoraTarget};
+use gemfill_transformer::adamw::{AdamW, STATE_FILE};
+use gemfill_transformer::session::Quiet;
+use gemfill_transformer::{Gemma, GemmaConfig, LoraConfig, LoraTarget};
 use tch::{Device, Tensor, nn};
 
 mod common;
@@ -142,8 +143,20 @@ fn a_short_run_saves_an_adapter_that_reloads_merges_and_resumes() {
     let base = base_file(dir.path(), &checkpoint, 1234);
     let before = snapshot(&checkpoint.vars);
     let config = small_run_config();
-    let first = finetune(&mut checkpoint, &base, &config, 5.0, &out, false).unwrap();
-    assert_eq!((first.meta.steps, first.meta.sessions), (3, 1));
+    let first = finetune(
+        &mut checkpoint,
+        &base,
+        &config,
+        5.0,
+        &out,
+        false,
+        &mut Quiet,
+    )
+    .unwrap();
+    assert_eq!(
+        (first.meta.progress.steps, first.meta.progress.sessions),
+        (3, 1)
+    );
     assert!(first.tasks_trained == 6 && first.tasks_per_second() > 0.0);
     assert_unchanged(&before, &checkpoint.vars);
     let metrics = std::fs::read_to_string(out.join("metrics.jsonl")).unwrap();
@@ -153,7 +166,7 @@ fn a_short_run_saves_an_adapter_that_reloads_merges_and_resumes() {
     // The saved adapter reloads with its description, and attached or merged into a
     // fresh copy of the base it gives the trained model's logits.
     let adapter = LoraAdapter::load(&out).unwrap();
-    assert_eq!(adapter.meta.steps, 3);
+    assert_eq!(adapter.meta.progress.steps, 3);
     assert_eq!(adapter.meta.lora, config.lora);
     assert_eq!(adapter.meta.prompt_style, "plain");
     assert_eq!(
@@ -186,12 +199,24 @@ fn a_short_run_saves_an_adapter_that_reloads_merges_and_resumes() {
     assert!(gap < 1e-4, "merged adapter differs by {gap}");
 
     // A second session continues the adapter.
-    let err = finetune(&mut tiny_checkpoint(12), &base, &config, 5.0, &out, false).unwrap_err();
+    let err = finetune(
+        &mut tiny_checkpoint(12),
+        &base,
+        &config,
+        5.0,
+        &out,
+        false,
+        &mut Quiet,
+    )
+    .unwrap_err();
     assert!(err.to_string().contains("--resume"), "{err}");
     let mut again = tiny_checkpoint(12);
-    let second = finetune(&mut again, &base, &config, 5.0, &out, true).unwrap();
-    assert_eq!((second.meta.steps, second.meta.sessions), (6, 2));
-    assert_eq!(second.meta.tasks_seen, 12);
+    let second = finetune(&mut again, &base, &config, 5.0, &out, true, &mut Quiet).unwrap();
+    assert_eq!(
+        (second.meta.progress.steps, second.meta.progress.sessions),
+        (6, 2)
+    );
+    assert_eq!(second.meta.progress.tasks_seen, 12);
     let metrics = std::fs::read_to_string(out.join("metrics.jsonl")).unwrap();
     assert_eq!(metrics.lines().count(), 3);
     let mut other_rank = config.clone();
@@ -203,6 +228,7 @@ fn a_short_run_saves_an_adapter_that_reloads_merges_and_resumes() {
         5.0,
         &out,
         true,
+        &mut Quiet,
     )
     .unwrap_err();
     assert!(err.to_string().contains("rank-2"), "{err}");
@@ -217,7 +243,16 @@ fn damaged_or_mismatched_adapters_are_refused_with_a_reason() {
     let mut config = small_run_config();
     config.eval_tasks = 0;
     config.max_steps = Some(1);
-    finetune(&mut checkpoint, &base, &config, 5.0, &out, false).unwrap();
+    finetune(
+        &mut checkpoint,
+        &base,
+        &config,
+        5.0,
+        &out,
+        false,
+        &mut Quiet,
+    )
+    .unwrap();
     let adapter = LoraAdapter::load(&out).unwrap();
 
     // Another base file (size differs) and another decoder shape.

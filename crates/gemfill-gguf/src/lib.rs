@@ -13,7 +13,6 @@
 //! The layout follows ggml's `docs/gguf.md`; block layouts follow ggml's `ggml-common.h`
 //! and `dequantize_row_*` in `ggml-quants.c`.
 
-pub mod cache;
 mod dequant;
 mod error;
 mod file;

@@ -1,5 +1,27 @@
 //! Typed metadata values (GGUF value types 0 to 12).
 
+/// The GGUF type id of a [`MetadataValue`], or of a [`MetadataArray`]'s elements: the two
+/// enums have a variant per type, of the same name; this is the one table of their ids.
+macro_rules! type_id {
+    ($value:expr, $kind:ident) => {
+        match $value {
+            $kind::U8(_) => 0,
+            $kind::I8(_) => 1,
+            $kind::U16(_) => 2,
+            $kind::I16(_) => 3,
+            $kind::U32(_) => 4,
+            $kind::I32(_) => 5,
+            $kind::F32(_) => 6,
+            $kind::Bool(_) => 7,
+            $kind::String(_) => 8,
+            $kind::Array(_) => 9,
+            $kind::U64(_) => 10,
+            $kind::I64(_) => 11,
+            $kind::F64(_) => 12,
+        }
+    };
+}
+
 /// One metadata value.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MetadataValue {
@@ -66,21 +88,7 @@ pub enum MetadataArray {
 impl MetadataValue {
     /// The GGUF value type id.
     pub fn type_id(&self) -> u32 {
-        match self {
-            Self::U8(_) => 0,
-            Self::I8(_) => 1,
-            Self::U16(_) => 2,
-            Self::I16(_) => 3,
-            Self::U32(_) => 4,
-            Self::I32(_) => 5,
-            Self::F32(_) => 6,
-            Self::Bool(_) => 7,
-            Self::String(_) => 8,
-            Self::Array(_) => 9,
-            Self::U64(_) => 10,
-            Self::I64(_) => 11,
-            Self::F64(_) => 12,
-        }
+        type_id!(self, MetadataValue)
     }
 
     /// A short name of the value's type, for error messages.
@@ -134,21 +142,7 @@ impl MetadataValue {
 impl MetadataArray {
     /// The GGUF value type id of the elements.
     pub fn element_type_id(&self) -> u32 {
-        match self {
-            Self::U8(_) => 0,
-            Self::I8(_) => 1,
-            Self::U16(_) => 2,
-            Self::I16(_) => 3,
-            Self::U32(_) => 4,
-            Self::I32(_) => 5,
-            Self::F32(_) => 6,
-            Self::Bool(_) => 7,
-            Self::String(_) => 8,
-            Self::Array(_) => 9,
-            Self::U64(_) => 10,
-            Self::I64(_) => 11,
-            Self::F64(_) => 12,
-        }
+        type_id!(self, MetadataArray)
     }
 
     /// Number of elements.

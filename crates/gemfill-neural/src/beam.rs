@@ -1,13 +1,17 @@
 //! Grammar-constrained beam search over the decoder with its KV cache: at every step each
 //! beam may only take tokens its [`GrammarState`] allows, so every finished beam is a
-//! complete, well-typed program.
+//! complete, well-typed program. The search is `gemfill_transformer::beam`'s skeleton;
+//! `ProgramGrammar` is what this model puts into it.
 
 use gemfill_dsl::{CheckContext, Example, Expr, Type, typecheck};
-use tch::{Kind, Tensor};
+use gemfill_transformer::beam::{
+    BeamOptions, CachedDecoder, Candidate, Constraint, Hypothesis, Move, beam_search as search,
+};
+use tch::Tensor;
 
 use crate::grammar::GrammarState;
 use crate::model::ProgramModel;
-use crate::vocab::ProgToken;
+use crate::vocab::{ProgToken, ProgramVocab};
 
 /// A finished beam.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,10 +22,95 @@ pub struct Beam {
     pub log_prob: f64,
 }
 
-struct Live {
+/// A live beam: the tokens so far and the grammar's position after them.
+#[derive(Clone)]
+struct Partial {
     ids: Vec<u32>,
     state: GrammarState,
-    log_prob: f64,
+}
+
+/// The constraint of this model's search: each beam takes only the tokens its grammar
+/// state allows, scored by the model's probabilities renormalised over those tokens (masked
+/// mass does not penalise a beam); its `width` best are candidates. Finished programs are
+/// kept, best first, up to `width` of them; once that many are found, a candidate no better
+/// than the worst of them ends the step.
+struct ProgramGrammar<'a> {
+    vocab: &'a ProgramVocab,
+    eos: usize,
+    width: usize,
+    check: CheckContext,
+    finished: Vec<Beam>,
+}
+
+impl Constraint for ProgramGrammar<'_> {
+    type State = Partial;
+    type Pending = ();
+
+    fn expand(&self, live: &[Hypothesis<Partial>], log_probs: &Tensor) -> Vec<Candidate<()>> {
+        let tokens = self.vocab.tokens();
+        let rows: Vec<Vec<f32>> = Vec::<Vec<f32>>::try_from(log_probs).unwrap_or_default();
+        let mut candidates = Vec::new();
+        for (parent, (beam, row)) in live.iter().zip(&rows).enumerate() {
+            let allowed: Vec<usize> = (0..tokens.len())
+                .filter(|&t| beam.state.state.allows(&tokens[t]))
+                .collect();
+            let total = allowed
+                .iter()
+                .map(|&t| f64::from(row[t]).exp())
+                .sum::<f64>()
+                .max(1e-30)
+                .ln();
+            let mut scored: Vec<(usize, f64)> = allowed
+                .iter()
+                .map(|&t| (t, beam.log_prob + f64::from(row[t]) - total))
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+            candidates.extend(scored.into_iter().take(self.width).map(|(t, log_prob)| {
+                let action = if t == self.eos {
+                    Move::End(())
+                } else {
+                    Move::Extend {
+                        token: t as i64,
+                        pending: (),
+                    }
+                };
+                Candidate {
+                    parent,
+                    log_prob,
+                    action,
+                }
+            }));
+        }
+        candidates
+    }
+
+    fn extend(&self, parent: &Partial, token: i64, _: ()) -> Partial {
+        let mut next = parent.clone();
+        next.state.push(&self.vocab.tokens()[token as usize]);
+        next.ids.push(token as u32);
+        next
+    }
+
+    fn end(&mut self, parent: &Partial, _: (), log_prob: f64) {
+        if let Some(expr) = self.vocab.decode(&parent.ids)
+            && typecheck(&expr, &self.check).is_ok()
+        {
+            self.finished.push(Beam { expr, log_prob });
+            self.finished
+                .sort_by(|a, b| b.log_prob.total_cmp(&a.log_prob));
+            self.finished.truncate(self.width);
+        }
+    }
+
+    fn settled(&self, log_prob: f64, kept: usize) -> bool {
+        kept >= self.width
+            || (self.finished.len() >= self.width
+                && self.finished.last().is_some_and(|f| f.log_prob >= log_prob))
+    }
+
+    fn satisfied(&self, _best_live: Option<f64>) -> bool {
+        false
+    }
 }
 
 /// Up to `width` programs returning `root` over `columns` input columns for these
@@ -36,95 +125,36 @@ pub fn beam_search(
 ) -> Vec<Beam> {
     let _guard = tch::no_grad_guard();
     let vocab = model.programs();
-    let tokens = vocab.tokens();
     let id_of = |t: &ProgToken| i64::from(vocab.id(t).unwrap_or(0));
     let (bos, eos) = (id_of(&ProgToken::Bos), id_of(&ProgToken::Eos) as usize);
     let max_len = model.config().max_program_tokens;
-    let ctx = CheckContext {
-        num_inputs: Some(columns),
-        user_tables: None,
+    let mut constraint = ProgramGrammar {
+        vocab,
+        eos,
+        width,
+        check: CheckContext {
+            num_inputs: Some(columns),
+            user_tables: None,
+        },
+        finished: Vec::new(),
     };
-    let encoded = model.encode_examples(&[examples]);
-    let mut cache = model.prefix(&encoded);
-    let mut live = vec![Live {
+    let root = Partial {
         ids: Vec::new(),
         state: GrammarState::new(root, columns, max_len),
-        log_prob: 0.0,
-    }];
-    let mut finished: Vec<Beam> = Vec::new();
-    let mut input = Tensor::from_slice(&[bos]).view([1, 1]);
-    for _ in 0..=max_len {
-        if live.is_empty() || stop() {
-            break;
-        }
-        let logits = model.step(&input, &mut cache);
-        let logp = logits.squeeze_dim(1).log_softmax(-1, Kind::Float);
-        let rows: Vec<Vec<f32>> = Vec::<Vec<f32>>::try_from(&logp).unwrap_or_default();
-        // Candidates (parent, token, score) among allowed tokens only, renormalised over
-        // what the grammar allows so that masked mass does not penalise a beam.
-        let mut candidates: Vec<(usize, usize, f64)> = Vec::new();
-        for (parent, (beam, row)) in live.iter().zip(&rows).enumerate() {
-            let allowed: Vec<usize> = (0..tokens.len())
-                .filter(|&t| beam.state.allows(&tokens[t]))
-                .collect();
-            let total = allowed
-                .iter()
-                .map(|&t| f64::from(row[t]).exp())
-                .sum::<f64>()
-                .max(1e-30)
-                .ln();
-            let mut scored: Vec<(usize, f64)> = allowed
-                .iter()
-                .map(|&t| (t, beam.log_prob + f64::from(row[t]) - total))
-                .collect();
-            scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-            candidates.extend(scored.into_iter().take(width).map(|(t, s)| (parent, t, s)));
-        }
-        candidates.sort_by(|a, b| b.2.total_cmp(&a.2));
-        let mut next: Vec<Live> = Vec::new();
-        let mut parents: Vec<i64> = Vec::new();
-        let mut inputs: Vec<i64> = Vec::new();
-        for (parent, token, score) in candidates {
-            if next.len() >= width {
-                break;
-            }
-            if finished.len() >= width && finished.last().is_some_and(|f| f.log_prob >= score) {
-                break;
-            }
-            let beam = &live[parent];
-            if token == eos {
-                if let Some(expr) = vocab.decode(&beam.ids)
-                    && typecheck(&expr, &ctx).is_ok()
-                {
-                    finished.push(Beam {
-                        expr,
-                        log_prob: score,
-                    });
-                    finished.sort_by(|a, b| b.log_prob.total_cmp(&a.log_prob));
-                    finished.truncate(width);
-                }
-                continue;
-            }
-            let mut state = beam.state.clone();
-            state.push(&tokens[token]);
-            let mut ids = beam.ids.clone();
-            ids.push(token as u32);
-            next.push(Live {
-                ids,
-                state,
-                log_prob: score,
-            });
-            parents.push(parent as i64);
-            inputs.push(token as i64);
-        }
-        if next.is_empty() {
-            break;
-        }
-        cache = cache.select(&Tensor::from_slice(&parents));
-        input = Tensor::from_slice(&inputs).view([-1, 1]);
-        live = next;
+    };
+    if stop() {
+        return Vec::new();
     }
-    finished
+    let encoded = model.encode_examples(&[examples]);
+    let mut decoder = CachedDecoder::new(model.decoder(), model.prefix(&encoded));
+    let first = decoder.feed(&Tensor::from_slice(&[bos]).view([1, 1]));
+    // One step per token, and one more for the end of the longest program.
+    let options = BeamOptions {
+        width,
+        max_steps: max_len + 1,
+    };
+    search(&mut decoder, first, root, &mut constraint, options, stop);
+    constraint.finished
 }
 
 #[cfg(test)]

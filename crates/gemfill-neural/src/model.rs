@@ -9,10 +9,10 @@
 use std::path::Path;
 
 use gemfill_dsl::Example;
+use gemfill_transformer::{Gemma, GemmaConfig, KvCache};
 use serde::{Deserialize, Serialize};
 use tch::{Device, Kind, Tensor, nn};
 
-use crate::gemma::{Gemma, GemmaConfig, KvCache};
 use crate::tokenize::{
     EXAMPLE_TOKENIZER_FILE, ExampleTokenizer, PROGRAM_TOKENIZER_FILE, check_program_tokenizer,
     program_tokenizer,
@@ -132,22 +132,17 @@ impl ProgramModel {
         if config.encoder.vocab_size != examples.len()
             || config.decoder.vocab_size != programs.len()
         {
-            return Err(Error::Config(format!(
-                "vocab sizes must be {} (encoder) and {} (decoder), the tokenizers' sizes",
-                examples.len(),
-                programs.len()
-            )));
+            return Err(Error::VocabSize {
+                encoder: examples.len(),
+                decoder: programs.len(),
+            });
         }
         if config.encoder.hidden_size != config.decoder.hidden_size {
-            return Err(Error::Config(
-                "encoder and decoder hidden_size must be equal".into(),
-            ));
+            return Err(Error::HiddenSizes);
         }
         let vs = nn::VarStore::new(device);
-        let encoder =
-            Gemma::new(&(vs.root() / "encoder"), &config.encoder).map_err(Error::Config)?;
-        let decoder =
-            Gemma::new(&(vs.root() / "decoder"), &config.decoder).map_err(Error::Config)?;
+        let encoder = Gemma::new(&(vs.root() / "encoder"), &config.encoder)?;
+        let decoder = Gemma::new(&(vs.root() / "decoder"), &config.decoder)?;
         Ok(ProgramModel {
             vs,
             encoder,
@@ -161,44 +156,59 @@ impl ProgramModel {
     /// Loads a model directory (config.json, model.safetensors, tokenizer files).
     pub fn load(dir: &Path) -> Result<ProgramModel> {
         let config_path = dir.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&config_path).map_err(|e| {
-            Error::Io(format!(
-                "{}: {e} (is {} a model directory made by `gemfill train`?)",
-                config_path.display(),
-                dir.display()
-            ))
+        let text = std::fs::read_to_string(&config_path).map_err(|source| Error::NotAModel {
+            path: config_path.clone(),
+            dir: dir.to_path_buf(),
+            source,
         })?;
-        let config: ModelConfig = serde_json::from_str(&text)
-            .map_err(|e| Error::Config(format!("{}: {e}", config_path.display())))?;
+        let config: ModelConfig = serde_json::from_str(&text).map_err(|source| Error::Json {
+            path: config_path,
+            what: "model config",
+            source,
+        })?;
         check_program_tokenizer(&dir.join(PROGRAM_TOKENIZER_FILE), &ProgramVocab::new())?;
         let mut model = ProgramModel::new(config, Device::Cpu)?;
         model.examples = ExampleTokenizer::load(&dir.join(EXAMPLE_TOKENIZER_FILE))?;
         let weights = dir.join(WEIGHTS_FILE);
-        model
-            .vs
-            .load(&weights)
-            .map_err(|e| Error::Io(format!("{}: {e}", weights.display())))?;
+        model.vs.load(&weights).map_err(|source| Error::Weights {
+            action: "read",
+            path: weights,
+            source,
+        })?;
         Ok(model)
     }
 
     /// Writes the model directory (creating it).
     pub fn save(&self, dir: &Path) -> Result<()> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?;
+        let write_error = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Write { path, source }
+        };
+        std::fs::create_dir_all(dir).map_err(write_error(dir))?;
         let json =
-            serde_json::to_string_pretty(&self.config).map_err(|e| Error::Io(e.to_string()))?;
-        std::fs::write(dir.join(CONFIG_FILE), json + "\n")
-            .map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?;
+            serde_json::to_string_pretty(&self.config).map_err(|source| Error::Serialize {
+                what: "the model config",
+                source,
+            })?;
+        let config_path = dir.join(CONFIG_FILE);
+        std::fs::write(&config_path, json + "\n").map_err(write_error(&config_path))?;
         self.examples.save(&dir.join(EXAMPLE_TOKENIZER_FILE))?;
+        let programs_path = dir.join(PROGRAM_TOKENIZER_FILE);
         program_tokenizer(&self.programs)?
-            .save(dir.join(PROGRAM_TOKENIZER_FILE), true)
-            .map_err(|e| Error::Tokenizer(e.to_string()))?;
+            .save(&programs_path, true)
+            .map_err(|source| Error::TokenizerFile {
+                path: programs_path,
+                source,
+            })?;
         // Write then rename, so an interrupted save never leaves half a checkpoint.
         let tmp = dir.join("model.partial.safetensors");
-        self.vs
-            .save(&tmp)
-            .map_err(|e| Error::Io(format!("{}: {e}", tmp.display())))?;
-        std::fs::rename(&tmp, dir.join(WEIGHTS_FILE))
-            .map_err(|e| Error::Io(format!("{}: {e}", dir.display())))?;
+        self.vs.save(&tmp).map_err(|source| Error::Weights {
+            action: "write",
+            path: tmp.clone(),
+            source,
+        })?;
+        let weights = dir.join(WEIGHTS_FILE);
+        std::fs::rename(&tmp, &weights).map_err(write_error(&weights))?;
         Ok(())
     }
 

@@ -32,6 +32,13 @@ const KINDS: [&str; 6] = [
     "<upper>", "<lower>", "<letter>", "<digit>", "<space>", "<other>",
 ];
 
+fn file_error(path: &Path, source: tokenizers::Error) -> Error {
+    Error::TokenizerFile {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 fn word_level(vocab: Vec<String>) -> Result<Tokenizer> {
     let map: HashMap<String, u32> = vocab
         .into_iter()
@@ -42,7 +49,7 @@ fn word_level(vocab: Vec<String>) -> Result<Tokenizer> {
         .vocab(map.into_iter().collect())
         .unk_token("<other>".into())
         .build()
-        .map_err(|e| Error::Tokenizer(e.to_string()))?;
+        .map_err(Error::Tokenizer)?;
     Ok(Tokenizer::new(model))
 }
 
@@ -79,7 +86,7 @@ impl ExampleTokenizer {
         let id = |t: &str| {
             tokenizer
                 .token_to_id(t)
-                .ok_or_else(|| Error::Tokenizer(format!("the example tokenizer lacks {t}")))
+                .ok_or_else(|| Error::MissingToken(t.to_string()))
         };
         let mut kinds = [0; 6];
         for (slot, name) in kinds.iter_mut().zip(KINDS) {
@@ -108,8 +115,7 @@ impl ExampleTokenizer {
 
     /// Loads `examples.tokenizer.json`.
     pub fn load(path: &Path) -> Result<ExampleTokenizer> {
-        let t = Tokenizer::from_file(path)
-            .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))?;
+        let t = Tokenizer::from_file(path).map_err(|source| file_error(path, source))?;
         ExampleTokenizer::from_tokenizer(t)
     }
 
@@ -117,7 +123,7 @@ impl ExampleTokenizer {
     pub fn save(&self, path: &Path) -> Result<()> {
         self.tokenizer
             .save(path, true)
-            .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))
+            .map_err(|source| file_error(path, source))
     }
 
     /// Vocabulary size.
@@ -184,15 +190,14 @@ pub fn program_tokenizer(vocab: &ProgramVocab) -> Result<Tokenizer> {
 /// Checks that a saved program tokenizer has exactly the ids of this build's vocabulary
 /// (a checkpoint trained with another vocabulary would decode garbage).
 pub fn check_program_tokenizer(path: &Path, vocab: &ProgramVocab) -> Result<()> {
-    let saved = Tokenizer::from_file(path)
-        .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))?;
+    let saved = Tokenizer::from_file(path).map_err(|source| file_error(path, source))?;
     for (i, t) in vocab.tokens().iter().enumerate() {
         if saved.token_to_id(&t.name()) != Some(i as u32) {
-            return Err(Error::Tokenizer(format!(
-                "{}: token {} should have id {i}; the checkpoint was trained with another program vocabulary",
-                path.display(),
-                t.name()
-            )));
+            return Err(Error::Vocabulary {
+                path: path.to_path_buf(),
+                token: t.name(),
+                id: i,
+            });
         }
     }
     Ok(())

@@ -1,23 +1,24 @@
-//! CPU training of a [`ProgramModel`] on synthetic tasks: AdamW with warm-up and a cosine
-//! schedule over the session, a progress bar, periodic evaluation on a fixed held-out
-//! synthetic set, checkpoints that a later session resumes.
+//! CPU training of a [`ProgramModel`] on synthetic tasks: a `gemfill_transformer::session`
+//! (AdamW with warm-up and a cosine schedule over the session, periodic evaluation on a
+//! fixed held-out synthetic set, checkpoints that a later session resumes).
 //!
 //! A model directory holds `config.json`, `model.safetensors`, the two tokenizer files,
 //! `train.json` (the training config), `state.json` (steps, tasks seen, time, sessions),
 //! `optimizer.safetensors` (AdamW's moments, so a resumed session continues exactly) and
 //! `metrics.jsonl` (one line per evaluation: the training curve).
 
-use std::io::Write;
+use std::fmt;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use gemfill_data::synthetic::{DATA_VERSION, Synthetic, TrainingData};
-use gemfill_dsl::{Example, Tables, Type, eval};
-use indicatif::{ProgressBar, ProgressStyle};
+use gemfill_data::synthetic::{DATA_VERSION, Generator, Synthetic, TrainingData};
+use gemfill_dsl::{Example, Type};
+use gemfill_transformer::session::{
+    self, Batch, Observer, Plan, Progress, Schedule, SessionError, Trainer,
+};
 use serde::{Deserialize, Serialize};
-use tch::{Device, Kind, Tensor};
+use tch::{Device, Tensor};
 
-use crate::adamw::{AdamW, STATE_FILE};
 use crate::beam::beam_search;
 use crate::model::{ModelConfig, ProgramModel};
 use crate::vocab::ProgToken;
@@ -73,17 +74,12 @@ impl Default for TrainConfig {
     }
 }
 
-/// Progress saved with every checkpoint.
+/// Progress saved with every checkpoint (`state.json`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TrainState {
-    /// Optimiser steps so far.
-    pub steps: u64,
-    /// Training tasks consumed so far.
-    pub tasks_seen: u64,
-    /// Training wall-clock time so far (evaluation excluded), in seconds.
-    pub train_seconds: f64,
-    /// Sessions (1 for a fresh run, +1 per resume).
-    pub sessions: u32,
+    /// Steps, tasks seen, training time and sessions so far.
+    #[serde(flatten)]
+    pub progress: Progress,
     /// The generator distribution the tasks came from.
     pub data_version: String,
     /// The data seed.
@@ -115,25 +111,52 @@ pub struct EvalReport {
     pub ms_per_task: f64,
 }
 
-fn io(path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Io(format!("{}: {e}", path.display()))
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "eval after {} tasks ({:.0} s): loss {:.3}, top-1 {:.1}%, top-{} {:.1}%, {:.0} ms/task",
+            self.tasks_seen,
+            self.train_seconds,
+            self.train_loss,
+            self.top1 * 100.0,
+            self.k,
+            self.topk * 100.0,
+            self.ms_per_task
+        )
+    }
+}
+
+/// Reads a JSON file (a training config or state).
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path, what: &'static str) -> Result<T> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|source| Error::Json {
+        path: path.to_path_buf(),
+        what,
+        source,
+    })
+}
+
+/// Writes a JSON file (pretty, with a final newline).
+fn write_json(path: &Path, value: &impl Serialize, what: &'static str) -> Result<()> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|source| Error::Serialize { what, source })?;
+    std::fs::write(path, text + "\n").map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Reads a training config file.
 pub fn read_config(path: &Path) -> Result<TrainConfig> {
-    let text = std::fs::read_to_string(path).map_err(|e| io(path, e))?;
-    serde_json::from_str(&text).map_err(|e| Error::Config(format!("{}: {e}", path.display())))
-}
-
-/// Whether a program passes every row.
-fn passes(program: &gemfill_dsl::Expr, rows: &[Example], tables: &Tables) -> bool {
-    rows.iter()
-        .all(|e| eval(program, &e.input_refs(), tables).is_ok_and(|v| v.to_string() == e.output))
+    read_json(path, "training config")
 }
 
 /// Evaluates `model` on `tasks`: top-1 and top-`beam` over examples + held-out rows.
 pub fn evaluate(model: &ProgramModel, tasks: &[Synthetic], beam: usize) -> EvalReport {
-    let tables = Tables::default();
     let start = Instant::now();
     let (mut top1, mut topk, mut top1_ex) = (0usize, 0usize, 0usize);
     for t in tasks {
@@ -145,12 +168,12 @@ pub fn evaluate(model: &ProgramModel, tasks: &[Synthetic], beam: usize) -> EvalR
             beam,
             &|| false,
         );
-        let all: Vec<Example> = t.task.all_examples().cloned().collect();
         if let Some(best) = beams.first() {
-            top1 += usize::from(passes(&best.expr, &all, &tables));
-            top1_ex += usize::from(passes(&best.expr, &t.task.examples, &tables));
+            let verdict = t.verdict(&best.expr);
+            top1 += usize::from(verdict.all);
+            top1_ex += usize::from(verdict.examples);
         }
-        topk += usize::from(beams.iter().any(|b| passes(&b.expr, &all, &tables)));
+        topk += usize::from(beams.iter().any(|b| t.verdict(&b.expr).all));
     }
     let n = tasks.len().max(1) as f64;
     EvalReport {
@@ -203,68 +226,81 @@ fn program_batch(model: &ProgramModel, tasks: &[&Synthetic]) -> (Vec<usize>, Ten
     )
 }
 
-/// The progress bar of a training session of length `budget` (elapsed seconds).
-pub fn session_bar(budget: Duration) -> ProgressBar {
-    let bar = ProgressBar::new(budget.as_secs());
-    bar.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len}s {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar
+/// Batches drawn in a row, none of whose programs fits the decoder, before training gives
+/// up (the generator's programs are short: this never happens with a sensible config).
+const UNUSABLE_BATCHES: usize = 1000;
+
+/// The model, its progress and its data, as a session trains them.
+struct SmallModel<'a> {
+    model: ProgramModel,
+    state: TrainState,
+    config: &'a TrainConfig,
+    held_out: Vec<Synthetic>,
+    generator: Generator,
 }
 
-/// Prints a line above the progress bar, or on stderr when the bar is hidden (output not
-/// a terminal, e.g. a background run writing to a log file).
-pub fn say(bar: &ProgressBar, line: String) {
-    if bar.is_hidden() {
-        eprintln!("{line}");
-    } else {
-        bar.println(line);
+impl Trainer for SmallModel<'_> {
+    type Report = EvalReport;
+    type Error = Error;
+
+    fn progress(&mut self) -> &mut Progress {
+        &mut self.state.progress
+    }
+
+    fn batch(&mut self) -> Result<Batch> {
+        for _ in 0..UNUSABLE_BATCHES {
+            let tasks: Vec<Synthetic> = (0..self.config.batch_size)
+                .map(|_| self.generator.task())
+                .collect();
+            let refs: Vec<&Synthetic> = tasks.iter().collect();
+            let (kept, inputs, targets) = program_batch(&self.model, &refs);
+            if kept.is_empty() {
+                continue;
+            }
+            let sets: Vec<&[Example]> = kept.iter().map(|&i| &tasks[i].task.examples[..]).collect();
+            let examples = self.model.encode_examples(&sets);
+            return Ok(Batch {
+                loss: self.model.loss(&examples, &inputs, &targets),
+                tasks_trained: kept.len() as u64,
+                tasks_seen: kept.len() as u64,
+            });
+        }
+        Err(Error::Unusable {
+            batches: UNUSABLE_BATCHES,
+            max_program_tokens: self.model.config().max_program_tokens,
+        })
+    }
+
+    fn save(&mut self, dir: &Path) -> Result<()> {
+        self.model.save(dir)?;
+        write_json(&dir.join("train.json"), self.config, "the training config")?;
+        write_json(&dir.join("state.json"), &self.state, "the training state")
+    }
+
+    fn evaluate(&mut self, train_loss: Option<f64>) -> Result<EvalReport> {
+        let mut report = evaluate(&self.model, &self.held_out, self.config.eval_beam);
+        let progress = &self.state.progress;
+        report.steps = progress.steps;
+        report.tasks_seen = progress.tasks_seen;
+        report.train_seconds = progress.train_seconds;
+        report.train_loss = train_loss.unwrap_or(f64::NAN);
+        Ok(report)
     }
 }
 
-fn append_metrics(dir: &Path, report: &EvalReport) -> Result<()> {
-    let path = dir.join("metrics.jsonl");
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .map_err(|e| io(&path, e))?;
-    let line = serde_json::to_string(report).map_err(|e| Error::Io(e.to_string()))?;
-    writeln!(f, "{line}").map_err(|e| io(&path, e))
-}
-
-fn save_checkpoint(
-    model: &ProgramModel,
-    optimizer: &AdamW,
-    dir: &Path,
+/// Trains for `minutes` of wall-clock time, writing checkpoints into `out`; `observer`
+/// hears how it goes. With `resume`, continues from the checkpoint in `out` (weights,
+/// AdamW's moments, step count; the data stream restarts from `seed + tasks seen`).
+pub fn train(
     config: &TrainConfig,
-    state: &TrainState,
-) -> Result<()> {
-    model.save(dir)?;
-    optimizer
-        .save(&dir.join(STATE_FILE))
-        .map_err(|e| Error::Io(e.to_string()))?;
-    let write = |name: &str, text: String| {
-        let path = dir.join(name);
-        std::fs::write(&path, text + "\n").map_err(|e| io(&path, e))
-    };
-    write(
-        "train.json",
-        serde_json::to_string_pretty(config).map_err(|e| Error::Io(e.to_string()))?,
-    )?;
-    write(
-        "state.json",
-        serde_json::to_string_pretty(state).map_err(|e| Error::Io(e.to_string()))?,
-    )
-}
-
-/// Trains for `minutes` of wall-clock time, writing checkpoints into `out`. With `resume`,
-/// continues from the checkpoint in `out` (weights, AdamW's moments, step count; the data
-/// stream restarts from `seed + tasks seen`).
-pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Result<TrainState> {
-    if minutes.is_nan() || minutes <= 0.0 {
-        return Err(Error::Config("--minutes must be positive".into()));
+    minutes: f64,
+    out: &Path,
+    resume: bool,
+    observer: &mut dyn Observer,
+) -> Result<TrainState> {
+    let budget = session::budget(minutes)?;
+    if config.batch_size == 0 {
+        return Err(SessionError::EmptyBatch.into());
     }
     tch::manual_seed(config.seed as i64);
     if config.threads > 0 {
@@ -272,17 +308,11 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
     }
     let (model, mut state) = if resume {
         let model = ProgramModel::load(out)?;
-        let path = out.join("state.json");
-        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, e))?;
-        let state: TrainState = serde_json::from_str(&text)
-            .map_err(|e| Error::Config(format!("{}: {e}", path.display())))?;
+        let state: TrainState = read_json(&out.join("state.json"), "training state")?;
         (model, state)
     } else {
         if out.join("model.safetensors").exists() {
-            return Err(Error::Config(format!(
-                "{} already holds a checkpoint; pass --resume to continue it or choose another --out",
-                out.display()
-            )));
+            return Err(Error::CheckpointExists(out.to_path_buf()));
         }
         let state = TrainState {
             data_version: DATA_VERSION.to_string(),
@@ -291,123 +321,66 @@ pub fn train(config: &TrainConfig, minutes: f64, out: &Path, resume: bool) -> Re
         };
         (ProgramModel::new(config.model.clone(), Device::Cpu)?, state)
     };
-    state.sessions += 1;
+    state.progress.sessions += 1;
     let TrainingData {
         held_out,
-        mut generator,
+        generator,
         skipped,
     } = TrainingData::new(
         config.seed,
         config.eval_tasks,
-        state.tasks_seen,
+        state.progress.tasks_seen,
         &config.exclude,
     )
-    .map_err(|e| Error::Io(format!("exclude list: {e}")))?;
+    .map_err(Error::Exclude)?;
     // Rows that are not input/output examples (e.g. SyGuS constraints that are not
     // equalities) hold no pair the generator could reproduce; say so, then go on.
     for row in &skipped {
-        eprintln!("warning: exclude list: skipped {row}");
+        observer.warn(&format_args!("exclude list: skipped {row}"));
     }
-    let mut opt = AdamW::for_session(
+    let headline = format!(
+        "training {} parameters into {} for {minutes} min (session {}, {} tasks seen before)",
+        model.parameter_count(),
+        out.display(),
+        state.progress.sessions,
+        state.progress.tasks_seen
+    );
+    let plan = Plan {
+        budget,
+        schedule: Schedule {
+            peak: config.learning_rate,
+            warmup_steps: config.warmup_steps,
+        },
+        eval_every_minutes: config.eval_every_minutes,
+        checkpoint_every_minutes: config.checkpoint_every_minutes,
+        evaluate: true,
+        evaluate_first: false,
+        max_steps: None,
+        dir: out.to_path_buf(),
+    };
+    let mut optimizer = session::optimizer(
         &model.vs,
-        config.learning_rate,
+        &plan.schedule,
         config.weight_decay,
         out,
         resume,
-    )
-    .map_err(|e| Error::Config(e.to_string()))?;
-
-    let budget = Duration::from_secs_f64(minutes * 60.0);
-    let bar = session_bar(budget);
-    say(
-        &bar,
-        format!(
-            "training {} parameters into {} for {minutes} min (session {}, {} tasks seen before)",
-            model.parameter_count(),
-            out.display(),
-            state.sessions,
-            state.tasks_seen
-        ),
-    );
-    let session = Instant::now();
-    let mut train_time = Duration::ZERO;
-    let mut last_eval = Instant::now();
-    let mut last_ckpt = Instant::now();
-    let (mut loss_sum, mut loss_n) = (0.0, 0u64);
-    let session_tasks_start = state.tasks_seen;
-    while session.elapsed() < budget {
-        let step_start = Instant::now();
-        let tasks: Vec<Synthetic> = (0..config.batch_size).map(|_| generator.task()).collect();
-        let refs: Vec<&Synthetic> = tasks.iter().collect();
-        let (kept, inputs, targets) = program_batch(&model, &refs);
-        if kept.is_empty() {
-            continue;
-        }
-        let sets: Vec<&[Example]> = kept.iter().map(|&i| &tasks[i].task.examples[..]).collect();
-        let examples = model.encode_examples(&sets);
-        // Warm-up, then cosine over this session's time down to a tenth.
-        let progress = session.elapsed().as_secs_f64() / budget.as_secs_f64();
-        let warm = ((state.steps + 1) as f64 / config.warmup_steps.max(1) as f64).min(1.0);
-        let cosine = 0.1 + 0.9 * 0.5 * (1.0 + (std::f64::consts::PI * progress).cos());
-        opt.set_lr(config.learning_rate * warm * cosine);
-        let loss = model.loss(&examples, &inputs, &targets);
-        opt.zero_grad();
-        loss.backward();
-        opt.clip_grad_norm(1.0);
-        opt.step();
-        let l = loss.to_kind(Kind::Double).double_value(&[]);
-        loss_sum += l;
-        loss_n += 1;
-        state.steps += 1;
-        state.tasks_seen += kept.len() as u64;
-        train_time += step_start.elapsed();
-        let rate = (state.tasks_seen - session_tasks_start) as f64 / train_time.as_secs_f64();
-        bar.set_position(session.elapsed().as_secs().min(budget.as_secs()));
-        bar.set_message(format!(
-            "step {} loss {l:.3} {rate:.1} tasks/s",
-            state.steps
-        ));
-        let done = session.elapsed() >= budget;
-        if last_ckpt.elapsed().as_secs_f64() >= config.checkpoint_every_minutes * 60.0 || done {
-            state.train_seconds += train_time.as_secs_f64();
-            train_time = Duration::ZERO;
-            save_checkpoint(&model, &opt, out, config, &state)?;
-            last_ckpt = Instant::now();
-        }
-        if last_eval.elapsed().as_secs_f64() >= config.eval_every_minutes * 60.0 || done {
-            state.train_seconds += train_time.as_secs_f64();
-            train_time = Duration::ZERO;
-            let mut report = evaluate(&model, &held_out, config.eval_beam);
-            report.steps = state.steps;
-            report.tasks_seen = state.tasks_seen;
-            report.train_seconds = state.train_seconds;
-            report.train_loss = loss_sum / loss_n.max(1) as f64;
-            (loss_sum, loss_n) = (0.0, 0);
-            say(
-                &bar,
-                format!(
-                    "eval after {} tasks ({:.0} s): loss {:.3}, top-1 {:.1}%, top-{} {:.1}%, {:.0} ms/task",
-                    report.tasks_seen,
-                    report.train_seconds,
-                    report.train_loss,
-                    report.top1 * 100.0,
-                    report.k,
-                    report.topk * 100.0,
-                    report.ms_per_task
-                ),
-            );
-            append_metrics(out, &report)?;
-            save_checkpoint(&model, &opt, out, config, &state)?;
-            last_eval = Instant::now();
-        }
-    }
-    bar.finish();
-    Ok(state)
+        observer,
+    )?;
+    let mut trainer = SmallModel {
+        model,
+        state,
+        config,
+        held_out,
+        generator,
+    };
+    session::run(&mut trainer, &mut optimizer, &plan, &headline, observer)?;
+    Ok(trainer.state)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gemfill_transformer::session::Quiet;
 
     #[test]
     fn a_short_run_learns_saves_evaluates_and_resumes() {
@@ -421,9 +394,10 @@ mod tests {
             checkpoint_every_minutes: 0.05,
             ..TrainConfig::default()
         };
-        let state = train(&config, 0.1, dir.path(), false).unwrap();
-        assert!(state.steps > 0 && state.tasks_seen > 0);
+        let state = train(&config, 0.1, dir.path(), false, &mut Quiet).unwrap();
+        assert!(state.progress.steps > 0 && state.progress.tasks_seen > 0);
         for f in [
+            gemfill_transformer::adamw::STATE_FILE,
             "config.json",
             "model.safetensors",
             "examples.tokenizer.json",
@@ -431,15 +405,14 @@ mod tests {
             "state.json",
             "train.json",
             "metrics.jsonl",
-            STATE_FILE,
         ] {
             assert!(dir.path().join(f).exists(), "{f} missing");
         }
-        let err = train(&config, 0.01, dir.path(), false).unwrap_err();
+        let err = train(&config, 0.01, dir.path(), false, &mut Quiet).unwrap_err();
         assert!(err.to_string().contains("--resume"), "{err}");
-        let again = train(&config, 0.02, dir.path(), true).unwrap();
-        assert_eq!(again.sessions, 2);
-        assert!(again.steps > state.steps);
+        let again = train(&config, 0.02, dir.path(), true, &mut Quiet).unwrap();
+        assert_eq!(again.progress.sessions, 2);
+        assert!(again.progress.steps > state.progress.steps);
         let metrics = std::fs::read_to_string(dir.path().join("metrics.jsonl")).unwrap();
         let first: EvalReport = serde_json::from_str(metrics.lines().next().unwrap()).unwrap();
         assert_eq!(first.tasks, 4);

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use clap::Args;
 use gemfill_gemma::{GemmaCheckpoint, Sampling};
 
@@ -49,13 +49,8 @@ pub fn run(args: GenerateArgs) -> CommandResult {
         (Some(file), None) => GemmaCheckpoint::load_gguf(file, device)?,
         (None, None) => {
             let ModelName::Gemma3_270m = args.model;
-            let path = gemfill_gguf::cache::gemma3_270m_path();
-            if !path.exists() {
-                bail!(
-                    "{} is not installed; run `make gemma` (or scripts/install-gemma.sh), or pass --gguf FILE",
-                    path.display()
-                );
-            }
+            let path = gemfill_gemma::install::installed_gemma3_270m()
+                .context("pass --gguf FILE to use another checkpoint")?;
             GemmaCheckpoint::load_gguf(&path, device)?
         }
     };

@@ -36,9 +36,9 @@ impl Loaded {
             return None;
         };
         let stats = gemma.stats();
-        Some(format!(
-            "{}: loaded in {:.1} s; {} searches; prompts {} tokens at {:.0} tokens/s; decoding {} tokens in {} steps at {:.1} tokens/s",
-            gemfill_search::Proposer::name(gemma.as_ref()),
+        let name = gemfill_search::Proposer::name(gemma.as_ref());
+        let mut summary = format!(
+            "{name}: loaded in {:.1} s; {} searches; prompts {} tokens at {:.0} tokens/s; decoding {} tokens in {} steps at {:.1} tokens/s",
             gemma.load_seconds(),
             stats.searches,
             stats.prompt_tokens,
@@ -46,7 +46,21 @@ impl Loaded {
             stats.decoded_tokens,
             stats.steps,
             stats.tokens_per_second(),
-        ))
+        );
+        // A search whose model run failed gave no proposals; the engine went on without.
+        if let Some(error) = gemma.take_first_failure() {
+            let mut cause = error.to_string();
+            let mut source = std::error::Error::source(&error);
+            while let Some(inner) = source {
+                cause.push_str(&format!(": {inner}"));
+                source = inner.source();
+            }
+            summary.push_str(&format!(
+                "\nwarning: {name}: {} searches gave no proposals; the first failed: {cause}",
+                stats.failures
+            ));
+        }
+        Some(summary)
     }
 }
 
@@ -87,7 +101,7 @@ pub fn load_proposer(modes: &[Mode], args: &ProposerArgs) -> anyhow::Result<Opti
             let path = args
                 .gguf
                 .clone()
-                .unwrap_or_else(gemfill_gguf::cache::gemma3_270m_path);
+                .unwrap_or_else(gemfill_gemma::install::gemma3_270m_path);
             if !path.is_file() {
                 bail!(
                     "the Gemma 3 270M checkpoint {} does not exist: run `make gemma` (scripts/install-gemma.sh) to download it, or pass --gguf FILE",

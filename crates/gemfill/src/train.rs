@@ -1,15 +1,19 @@
 //! `gemfill train`: train the neural proposer on synthetic tasks (CPU), or fine-tune a
 //! released Gemma checkpoint on them with LoRA (`--base`).
 
+use std::fmt::Display;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use clap::Args;
 use gemfill_gemma::GemmaCheckpoint;
 use gemfill_gemma::adapter::BaseModel;
 use gemfill_gemma::finetune::{FinetuneConfig, finetune};
-use gemfill_neural::gemma::{LoraConfig, LoraTarget};
 use gemfill_neural::train::{TrainConfig, read_config, train};
+use gemfill_transformer::session::{Observer, StepStatus};
+use gemfill_transformer::{LoraConfig, LoraTarget};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::exit::{CommandResult, Outcome};
 use crate::options::ModelName;
@@ -73,7 +77,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
     pub batch_size: Option<usize>,
     /// Peak learning rate [default: 0.001].
-    #[arg(long, value_name = "X", help_heading = "LoRA fine-tuning")]
+    #[arg(long, value_name = "X", value_parser = positive_number, help_heading = "LoRA fine-tuning")]
     pub learning_rate: Option<f64>,
     /// Seed of the synthetic tasks [default: 1].
     #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
@@ -82,7 +86,7 @@ pub struct TrainArgs {
     #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
     pub eval_tasks: Option<usize>,
     /// Minutes between evaluations [default: 10].
-    #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
+    #[arg(long, value_name = "N", value_parser = positive_number, help_heading = "LoRA fine-tuning")]
     pub eval_every_minutes: Option<f64>,
     /// Stop after this many optimiser steps even if time remains.
     #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
@@ -93,6 +97,77 @@ pub struct TrainArgs {
     /// libtorch intra-op threads [default: libtorch's, one per core].
     #[arg(long, value_name = "N", help_heading = "LoRA fine-tuning")]
     pub threads: Option<usize>,
+}
+
+/// A flag's value that must be a positive number (a rate, a time).
+fn positive_number(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err(format!("must be a positive number, not {text}")),
+    }
+}
+
+/// A training session on the terminal: a progress bar on stderr, its lines printed above
+/// it; or, when stderr is not a terminal (a log file), the lines and a status line a
+/// minute.
+struct SessionBar {
+    bar: ProgressBar,
+    last_line: Instant,
+}
+
+impl SessionBar {
+    fn new() -> SessionBar {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len}s {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        SessionBar {
+            bar,
+            last_line: Instant::now(),
+        }
+    }
+
+    fn say(&self, line: String) {
+        if self.bar.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            self.bar.println(line);
+        }
+    }
+}
+
+impl Observer for SessionBar {
+    fn warn(&mut self, warning: &dyn Display) {
+        self.say(format!("warning: {warning}"));
+    }
+
+    fn start(&mut self, budget: Duration, headline: &str) {
+        self.bar.set_length(budget.as_secs());
+        self.say(headline.to_string());
+    }
+
+    fn step(&mut self, status: &StepStatus) {
+        let line = format!(
+            "step {} loss {:.3} {:.2} tasks/s",
+            status.steps, status.loss, status.tasks_per_second
+        );
+        let elapsed = status.elapsed.as_secs();
+        self.bar.set_position(elapsed.min(status.budget.as_secs()));
+        if self.bar.is_hidden() && self.last_line.elapsed() >= Duration::from_secs(60) {
+            eprintln!("{elapsed} s: {line}");
+            self.last_line = Instant::now();
+        }
+        self.bar.set_message(line);
+    }
+
+    fn evaluated(&mut self, report: &dyn Display) {
+        self.say(report.to_string());
+    }
+
+    fn finish(&mut self) {
+        self.bar.finish();
+    }
 }
 
 impl TrainArgs {
@@ -135,13 +210,20 @@ pub fn run(args: TrainArgs) -> CommandResult {
         Some(path) => read_config(path)?,
         None => TrainConfig::default(),
     };
-    let state = train(&config, args.minutes, &args.out, args.resume)?;
+    let state = train(
+        &config,
+        args.minutes,
+        &args.out,
+        args.resume,
+        &mut SessionBar::new(),
+    )?;
+    let progress = &state.progress;
     println!(
         "Trained {} steps on {} tasks in {:.0} s of training ({} session(s)); checkpoint in {}.",
-        state.steps,
-        state.tasks_seen,
-        state.train_seconds,
-        state.sessions,
+        progress.steps,
+        progress.tasks_seen,
+        progress.train_seconds,
+        progress.sessions,
         args.out.display()
     );
     Ok(Outcome::Success)
@@ -185,7 +267,7 @@ fn lora_config(args: &TrainArgs) -> anyhow::Result<LoraConfig> {
         (None, Some(saved)) => saved.targets.clone(),
         (None, None) => LoraTarget::ALL.to_vec(),
     };
-    LoraConfig::new(rank, alpha, targets).map_err(anyhow::Error::msg)
+    Ok(LoraConfig::new(rank, alpha, targets)?)
 }
 
 fn run_lora(args: TrainArgs) -> CommandResult {
@@ -196,19 +278,11 @@ fn run_lora(args: TrainArgs) -> CommandResult {
     }
     let gguf = match &args.gguf {
         Some(file) => file.clone(),
-        None => {
-            // Gemma 3 270M is the one released checkpoint gemfill knows by name.
-            let path = match args.base {
-                Some(ModelName::Gemma3_270m) | None => gemfill_gguf::cache::gemma3_270m_path(),
-            };
-            if !path.exists() {
-                bail!(
-                    "{} is not installed; run `make gemma` (or scripts/install-gemma.sh), or pass --gguf FILE",
-                    path.display()
-                );
-            }
-            path
-        }
+        // Gemma 3 270M is the one released checkpoint gemfill knows by name.
+        None => match args.base {
+            Some(ModelName::Gemma3_270m) | None => gemfill_gemma::install::installed_gemma3_270m()
+                .context("pass --gguf FILE to use another checkpoint")?,
+        },
     };
     let mut config = FinetuneConfig::with_rank(1)?;
     config.lora = lora_config(&args)?;
@@ -265,16 +339,17 @@ fn run_lora(args: TrainArgs) -> CommandResult {
         args.minutes,
         &args.out,
         args.resume,
+        &mut SessionBar::new(),
     )?;
-    let meta = &outcome.meta;
+    let (meta, progress) = (&outcome.meta, &outcome.meta.progress);
     println!(
         "Fine-tuned a rank-{} adapter for {} steps on {} tasks ({:.2} tasks/s this session; {:.0} s of training in {} session(s)); adapter in {}.",
         meta.lora.rank,
-        meta.steps,
-        meta.tasks_seen,
+        progress.steps,
+        progress.tasks_seen,
         outcome.tasks_per_second(),
-        meta.train_seconds,
-        meta.sessions,
+        progress.train_seconds,
+        progress.sessions,
         args.out.display()
     );
     Ok(Outcome::Success)

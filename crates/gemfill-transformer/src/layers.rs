@@ -1,7 +1,7 @@
 //! The layers of a Gemma decoder, one struct each with `new` (creating or looking up its
 //! weights under a `tch::nn::Path`, with Hugging Face's checkpoint names) and `forward`.
 //!
-//! Exact definitions: ../shared/gemma/SPEC.md §1 (RMSNorm with `1 + w`, rotate-half RoPE,
+//! Exact definitions: docs/gemma.md, "The decoder" (RMSNorm with `1 + w`, rotate-half RoPE,
 //! GeGLU with tanh GELU, grouped-query attention with optional soft-cap and QK-norm).
 
 use std::collections::BTreeMap;
@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use tch::nn;
 use tch::{Kind, Tensor};
 
-use super::config::GemmaConfig;
-use super::lora::{LoraDelta, LoraTarget, project};
-use super::mask::AttentionMask;
+use crate::config::GemmaConfig;
+use crate::lora::{LoraDelta, LoraTarget, project};
+use crate::mask::AttentionMask;
 
 /// RMSNorm with the Gemma `(1 + w)` scale, computed in float32: `x / sqrt(mean(x²) + eps)
 /// * (1 + w)`, `w` initialised to zeros. (GGUF files store `1 + w`; subtract 1 on load.)

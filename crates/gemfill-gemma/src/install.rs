@@ -1,7 +1,10 @@
-//! Where gemfill's installed checkpoints live: the per-user cache that
-//! `scripts/install-gemma.sh` fills (keep the two in step).
+//! Where `make gemma` (scripts/install-gemma.sh) installs Google's Gemma 3 270M
+//! checkpoint: a per-user cache shared by every clone on the machine. Keep the two in
+//! step.
 
 use std::path::PathBuf;
+
+use crate::error::{GemmaError, Result};
 
 /// File name of the Gemma 3 270M checkpoint in the cache.
 pub const GEMMA3_270M_FILE: &str = "gemma3-270m-q4_k_m.gguf";
@@ -20,4 +23,15 @@ pub fn cache_dir() -> PathBuf {
 /// Path of the installed Gemma 3 270M GGUF file (it may not exist yet).
 pub fn gemma3_270m_path() -> PathBuf {
     cache_dir().join(GEMMA3_270M_FILE)
+}
+
+/// The installed Gemma 3 270M GGUF file, or [`GemmaError::NotInstalled`] saying how to
+/// install it.
+pub fn installed_gemma3_270m() -> Result<PathBuf> {
+    let path = gemma3_270m_path();
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(GemmaError::NotInstalled { path })
+    }
 }

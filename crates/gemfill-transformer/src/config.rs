@@ -1,5 +1,6 @@
 //! [`GemmaConfig`]: one set of switches for Gemma 1, 2 and 3 decoders, from the small model
-//! trained here to the real checkpoints (names follow HF's `config.json`).
+//! trained here to the real checkpoints (names follow HF's `config.json`; what each
+//! generation sets is tabled in docs/gemma.md, "What differs per generation").
 
 use serde::{Deserialize, Serialize};
 
@@ -135,7 +136,7 @@ impl GemmaConfig {
         }
     }
 
-    /// Gemma 3 270M (the checkpoint of ../shared/gemma/SPEC.md §1.4).
+    /// Gemma 3 270M (docs/gemma.md, "Gemma 3 270M").
     pub fn gemma3_270m() -> GemmaConfig {
         GemmaConfig {
             vocab_size: 262_144,
@@ -193,7 +194,7 @@ impl GemmaConfig {
     }
 
     /// Checks the shape constraints the layers rely on, saying which field to fix.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), ConfigError> {
         let positive = [
             ("vocab_size", self.vocab_size),
             ("hidden_size", self.hidden_size),
@@ -203,31 +204,51 @@ impl GemmaConfig {
             ("head_dim", self.head_dim),
             ("sliding_window_pattern", self.sliding_window_pattern),
         ];
-        for (name, value) in positive {
-            if value == 0 {
-                return Err(format!("{name} must be positive"));
-            }
+        if let Some((field, _)) = positive.into_iter().find(|&(_, value)| value == 0) {
+            return Err(ConfigError::NotPositive { field });
         }
         if !self
             .num_attention_heads
             .is_multiple_of(self.num_key_value_heads)
         {
-            return Err(format!(
-                "num_attention_heads ({}) must be a multiple of num_key_value_heads ({})",
-                self.num_attention_heads, self.num_key_value_heads
-            ));
+            return Err(ConfigError::UngroupedHeads {
+                heads: self.num_attention_heads,
+                kv_heads: self.num_key_value_heads,
+            });
         }
         if !self.head_dim.is_multiple_of(2) {
-            return Err(format!(
-                "head_dim ({}) must be even for rotary positions",
-                self.head_dim
-            ));
+            return Err(ConfigError::OddHeadDim(self.head_dim));
         }
         if self.sliding_window == Some(0) {
-            return Err("sliding_window must be positive when set".to_string());
+            return Err(ConfigError::ZeroWindow);
         }
         Ok(())
     }
+}
+
+/// Why a [`GemmaConfig`] cannot describe a decoder, naming the field to fix.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    /// A size that must be positive is zero.
+    #[error("{field} must be positive")]
+    NotPositive {
+        /// The field.
+        field: &'static str,
+    },
+    /// Query heads cannot be shared out evenly among the key/value heads.
+    #[error("num_attention_heads ({heads}) must be a multiple of num_key_value_heads ({kv_heads})")]
+    UngroupedHeads {
+        /// `num_attention_heads`.
+        heads: usize,
+        /// `num_key_value_heads`.
+        kv_heads: usize,
+    },
+    /// Rotary positions rotate pairs of features, so a head needs an even width.
+    #[error("head_dim ({0}) must be even for rotary positions")]
+    OddHeadDim(usize),
+    /// A window of no keys would hide every token, itself included.
+    #[error("sliding_window must be positive when set")]
+    ZeroWindow,
 }
 
 #[cfg(test)]
@@ -254,7 +275,7 @@ mod tests {
             "head_dim": 4, "_sliding_window_pattern": 6, "model_type": "gemma3_text"}"#;
         let c: GemmaConfig = serde_json::from_str(json).unwrap();
         assert!(c.use_qk_norm && c.use_post_norms);
-        let err = c.validate().unwrap_err();
+        let err = c.validate().unwrap_err().to_string();
         assert!(err.contains("num_key_value_heads"), "{err}");
     }
 }

@@ -1,26 +1,27 @@
-//! The real Gemma 3 270M checkpoint (installed by `scripts/install-gemma.sh`, which
-//! `make test` runs first): layout, metadata, and dequantized values of one tensor of
-//! each type in the file.
+//! The real Gemma 3 270M checkpoint (installed by `make gemma`, which `make test` runs
+//! first) as `gemfill-gguf` reads it: layout, metadata, and dequantized values of one
+//! tensor of each type in the file.
 //!
 //! Expected values were computed with `gguf.quants.dequantize` (gguf-py 0.19.0, numpy
-//! 2.4.6) and cross-checked bit for bit against the independent numpy dequantizers of
-//! `dequant_ref.py` (ggml's formulas), reading the same file (sha256 a5fd3b62...6818).
+//! 2.4.6) and cross-checked bit for bit against independent numpy dequantizers written
+//! from ggml's formulas, reading the same file (sha256 a5fd3b62...6818; docs/gemma.md,
+//! "Reference values").
 
-use gemfill_gguf::{GgmlType, GgufFile, cache};
+use gemfill_gguf::{GgmlType, GgufFile};
 
-fn open_checkpoint() -> GgufFile {
-    let path = cache::gemma3_270m_path();
-    assert!(
-        path.exists(),
-        "{} is missing: run scripts/install-gemma.sh (make test does it first)",
-        path.display()
-    );
-    GgufFile::open(&path).unwrap()
+#[path = "common/checkpoint.rs"]
+mod checkpoint;
+
+fn open_checkpoint() -> Option<GgufFile> {
+    let path = checkpoint::gemma3_270m_or_skip()?;
+    Some(GgufFile::open(&path).unwrap())
 }
 
 #[test]
 fn layout_and_metadata_match_the_checkpoint() {
-    let file = open_checkpoint();
+    let Some(file) = open_checkpoint() else {
+        return;
+    };
     assert_eq!(file.version(), 3);
     assert_eq!(file.alignment(), 32);
     assert_eq!(file.data_start(), 6_525_120);
@@ -93,7 +94,9 @@ const EXPECTED: &[Expected] = &[
 
 #[test]
 fn dequantized_values_match_ggml_bit_for_bit() {
-    let file = open_checkpoint();
+    let Some(file) = open_checkpoint() else {
+        return;
+    };
     for &(name, ty, shape, sum, abs_sum, samples) in EXPECTED {
         let info = file.tensor_info(name).unwrap();
         assert_eq!(info.ty, ty, "{name}");
@@ -120,7 +123,7 @@ fn dequantized_values_match_ggml_bit_for_bit() {
 #[test]
 fn the_bos_embedding_matches_the_reference_forward_pass() {
     // Row 2 (<bos>) of the embedding times sqrt(640): the first 8 values of the
-    // reference forward pass (SPEC.md §3.3, computed in float64).
+    // reference forward pass (docs/gemma.md, "Reference values", computed in float64).
     let reference = [
         -0.36030765645118423,
         0.2673250354315238,
@@ -131,7 +134,9 @@ fn the_bos_embedding_matches_the_reference_forward_pass() {
         0.104605448647118,
         0.09298262101966046,
     ];
-    let file = open_checkpoint();
+    let Some(file) = open_checkpoint() else {
+        return;
+    };
     let (_, embedding) = file.tensor_f32("token_embd.weight").unwrap();
     let scale = 640f64.sqrt();
     for (i, expected) in reference.iter().enumerate() {

@@ -9,7 +9,7 @@
 //! continues exactly where the last session stopped.
 //!
 //! ```
-//! use gemfill_neural::adamw::AdamW;
+//! use gemfill_transformer::adamw::AdamW;
 //! use tch::{Device, Kind, Tensor, nn};
 //!
 //! let vars = nn::VarStore::new(Device::Cpu);
@@ -23,9 +23,9 @@
 //! assert!(w.abs().max().double_value(&[]) < 0.5);
 //! ```
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use tch::{Kind, Tensor, nn};
+use tch::{Kind, TchError, Tensor, nn};
 
 /// The file, beside a checkpoint's weights, that holds its optimizer state.
 pub const STATE_FILE: &str = "optimizer.safetensors";
@@ -60,31 +60,61 @@ struct Param {
 #[derive(Debug, thiserror::Error)]
 pub enum StateError {
     /// The file is missing, unreadable or not safetensors.
-    #[error("{path}: {message}")]
+    #[error("cannot read the optimizer state {}", path.display())]
     Read {
         /// The state file.
-        path: String,
-        /// What went wrong.
-        message: String,
+        path: PathBuf,
+        /// What libtorch reported.
+        #[source]
+        source: TchError,
     },
     /// The state could not be written.
-    #[error("{path}: cannot write the optimizer state: {message}")]
+    #[error("cannot write the optimizer state {}", path.display())]
     Write {
+        /// The state file (or the temporary file it is written to first).
+        path: PathBuf,
+        /// What libtorch reported.
+        #[source]
+        source: TchError,
+    },
+    /// The written state could not be renamed into place.
+    #[error("cannot move the optimizer state into place at {}", path.display())]
+    Rename {
         /// The state file.
-        path: String,
-        /// What went wrong.
-        message: String,
+        path: PathBuf,
+        /// What the operating system reported.
+        #[source]
+        source: std::io::Error,
     },
     /// The file belongs to another model: a name is missing or a shape differs.
     #[error(
-        "{path}: optimizer state for another model ({message}); delete the file to restart the moments from zero"
+        "{}: optimizer state for another model ({message}); delete the file to restart the moments from zero",
+        path.display()
     )]
     Mismatch {
         /// The state file.
-        path: String,
+        path: PathBuf,
         /// The first difference found.
         message: String,
     },
+}
+
+/// A resumed session whose checkpoint holds no optimizer state (saved before optimizer
+/// state was): the moments start from zero. Training goes on; the user is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoSavedState {
+    /// The checkpoint folder.
+    pub dir: PathBuf,
+}
+
+impl std::fmt::Display for NoSavedState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
+            self.dir.display()
+        )
+    }
 }
 
 impl AdamW {
@@ -118,23 +148,21 @@ impl AdamW {
     }
 
     /// The optimizer of a training session writing checkpoints to `dir`: fresh, or with
-    /// `resume` the state saved there; a checkpoint saved before optimizer state was has
-    /// none, and then the moments start from zero with a warning on stderr.
+    /// `resume` the state saved there. A checkpoint saved before optimizer state was has
+    /// none: then the moments start from zero, and the second value says so.
     pub fn for_session(
         vars: &nn::VarStore,
         lr: f64,
         weight_decay: f64,
         dir: &Path,
         resume: bool,
-    ) -> Result<AdamW, StateError> {
+    ) -> Result<(AdamW, Option<NoSavedState>), StateError> {
         let mut optimizer = AdamW::new(vars, lr, weight_decay);
-        if resume && !optimizer.resume(dir)? {
-            eprintln!(
-                "warning: {} has no {STATE_FILE} (saved before optimizer state was); AdamW's moments start from zero",
-                dir.display()
-            );
-        }
-        Ok(optimizer)
+        let missing = resume && !optimizer.resume(dir)?;
+        let warning = missing.then(|| NoSavedState {
+            dir: dir.to_path_buf(),
+        });
+        Ok((optimizer, warning))
     }
 
     /// Sets the step size of the following steps.
@@ -201,6 +229,17 @@ impl AdamW {
         });
     }
 
+    /// One training step on `loss` (a scalar whose graph reaches the parameters): clears
+    /// the gradients, back-propagates, clips them to a total 2-norm of `max_grad_norm`
+    /// and updates. Returns the loss.
+    pub fn minimize(&mut self, loss: &Tensor, max_grad_norm: f64) -> f64 {
+        self.zero_grad();
+        loss.backward();
+        self.clip_grad_norm(max_grad_norm);
+        self.step();
+        loss.to_kind(Kind::Double).double_value(&[])
+    }
+
     /// Steps taken so far (by the parameter that took the most).
     pub fn steps(&self) -> i64 {
         self.params.iter().map(|p| p.steps).max().unwrap_or(0)
@@ -210,10 +249,6 @@ impl AdamW {
     /// `<name>.exp_avg_sq` and `<name>.steps` for every parameter), through a temporary
     /// file renamed into place, so an interrupted save leaves the previous state whole.
     pub fn save(&self, path: &Path) -> Result<(), StateError> {
-        let failed = |e: &dyn std::fmt::Display| StateError::Write {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        };
         let mut tensors: Vec<(String, Tensor)> = Vec::with_capacity(3 * self.params.len());
         for p in &self.params {
             tensors.push((format!("{}.exp_avg", p.name), p.exp_avg.shallow_clone()));
@@ -224,8 +259,14 @@ impl AdamW {
             tensors.push((format!("{}.steps", p.name), Tensor::from_slice(&[p.steps])));
         }
         let partial = path.with_extension("partial.safetensors");
-        Tensor::write_safetensors(&tensors, &partial).map_err(|e| failed(&e))?;
-        std::fs::rename(&partial, path).map_err(|e| failed(&e))
+        Tensor::write_safetensors(&tensors, &partial).map_err(|source| StateError::Write {
+            path: partial.clone(),
+            source,
+        })?;
+        std::fs::rename(&partial, path).map_err(|source| StateError::Rename {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 
     /// Restores the state a checkpoint folder holds ([`STATE_FILE`]) when it holds one;
@@ -242,16 +283,15 @@ impl AdamW {
 
     /// Restores what [`AdamW::save`] wrote for the same parameters (names and shapes).
     pub fn load(&mut self, path: &Path) -> Result<(), StateError> {
-        let shown = path.display().to_string();
         let saved: std::collections::HashMap<String, Tensor> = Tensor::read_safetensors(path)
-            .map_err(|e| StateError::Read {
-                path: shown.clone(),
-                message: e.to_string(),
+            .map_err(|source| StateError::Read {
+                path: path.to_path_buf(),
+                source,
             })?
             .into_iter()
             .collect();
         let mismatch = |message: String| StateError::Mismatch {
-            path: shown.clone(),
+            path: path.to_path_buf(),
             message,
         };
         if saved.len() != 3 * self.params.len() {

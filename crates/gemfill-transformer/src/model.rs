@@ -4,10 +4,10 @@
 use tch::nn::{self, Module};
 use tch::{Kind, Tensor};
 
-use super::config::GemmaConfig;
-use super::layers::{DecoderLayer, LayerCache, RmsNorm};
-use super::lora::{LoraConfig, LoraDelta, merge_into};
-use super::mask::AttentionMask;
+use crate::config::{ConfigError, GemmaConfig};
+use crate::layers::{DecoderLayer, LayerCache, RmsNorm};
+use crate::lora::{LoraConfig, LoraDelta, LoraError, merge_into};
+use crate::mask::AttentionMask;
 
 /// Keys and values of every layer for the tokens seen so far, the length of the
 /// bidirectional prefix and which cached keys are padding. Entries are kept for every
@@ -83,7 +83,7 @@ pub struct Gemma {
 impl Gemma {
     /// Creates (or, in a loaded VarStore, finds) the weights under `p / "model"` (and
     /// `p / "lm_head"` when untied). Fails when the config is inconsistent.
-    pub fn new(p: &nn::Path, config: &GemmaConfig) -> Result<Gemma, String> {
+    pub fn new(p: &nn::Path, config: &GemmaConfig) -> Result<Gemma, ConfigError> {
         config.validate()?;
         let m = p / "model";
         let d = config.hidden_size;
@@ -128,13 +128,12 @@ impl Gemma {
     /// adapted projections add `scale * B A x`. `B` starts at zero, so the outputs do not
     /// change until the adapters are trained or loaded. Fails when adapters are attached
     /// already or `lora` is invalid.
-    pub fn attach_lora(&mut self, p: &nn::Path, lora: &LoraConfig) -> Result<(), String> {
+    pub fn attach_lora(&mut self, p: &nn::Path, lora: &LoraConfig) -> Result<(), LoraError> {
         lora.validate()?;
         if let Some(existing) = &self.lora {
-            return Err(format!(
-                "LoRA adapters (rank {}) are already attached; merge or detach them first",
-                existing.rank
-            ));
+            return Err(LoraError::AlreadyAttached {
+                rank: existing.rank,
+            });
         }
         for (l, layer) in self.layers.iter_mut().enumerate() {
             for &target in &lora.targets {

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::ast::BuiltinTable;
+// Monday first, as ISO 8601 numbers them (Monday = 1): the same names the date patterns write.
+use crate::time::names::{MONTHS, WEEKDAYS};
 
 /// Tables supplied by the caller, by name (without the `@`): each maps a key to a value.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,20 +83,6 @@ impl Tables {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const MONTH_ABBRS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -107,16 +95,6 @@ const MONTH_PADDED: [&str; 12] = [
 /// Other spellings of months, lower case, by month index.
 const MONTH_ALIASES: [(&str, usize); 1] = [("sept", 8)];
 
-/// Monday first, as ISO 8601 numbers them (Monday = 1).
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const WEEKDAY_ABBRS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const WEEKDAY_ALIASES: [(&str, usize); 11] = [
     ("mo", 0),
@@ -429,9 +407,9 @@ fn value(table: BuiltinTable, i: usize) -> &'static str {
     match table {
         MonthNumber => MONTH_NUMBERS[i],
         MonthPadded => MONTH_PADDED[i],
-        MonthName => MONTH_NAMES[i],
+        MonthName => MONTHS[i],
         MonthAbbr => MONTH_ABBRS[i],
-        WeekdayName => WEEKDAY_NAMES[i],
+        WeekdayName => WEEKDAYS[i],
         WeekdayAbbr => WEEKDAY_ABBRS[i],
         StateName => STATES[i].0,
         StateCode => STATES[i].1,
@@ -472,12 +450,7 @@ fn build_index() -> Index {
     }
     let mut month = HashMap::new();
     for i in 0..12 {
-        for key in [
-            MONTH_NAMES[i],
-            MONTH_ABBRS[i],
-            MONTH_NUMBERS[i],
-            MONTH_PADDED[i],
-        ] {
+        for key in [MONTHS[i], MONTH_ABBRS[i], MONTH_NUMBERS[i], MONTH_PADDED[i]] {
             add(&mut month, key, i);
         }
     }
@@ -487,7 +460,7 @@ fn build_index() -> Index {
     let mut weekday = HashMap::new();
     for i in 0..7 {
         let iso = (i + 1).to_string();
-        for key in [WEEKDAY_NAMES[i], WEEKDAY_ABBRS[i], iso.as_str()] {
+        for key in [WEEKDAYS[i], WEEKDAY_ABBRS[i], iso.as_str()] {
             add(&mut weekday, key, i);
         }
     }
@@ -627,7 +600,7 @@ pub fn builtin_entries(table: BuiltinTable) -> Vec<(String, &'static str)> {
 /// English month names, January first (also used by the date formats). `month0` is
 /// 0 for January to 11 for December; anything larger panics.
 pub fn month_name(month0: usize) -> &'static str {
-    MONTH_NAMES[month0]
+    MONTHS[month0]
 }
 
 /// English month abbreviations, January first.
@@ -637,7 +610,7 @@ pub(crate) fn month_abbr(month0: usize) -> &'static str {
 
 /// English weekday names, Monday first.
 pub(crate) fn weekday_name(day0: usize) -> &'static str {
-    WEEKDAY_NAMES[day0]
+    WEEKDAYS[day0]
 }
 
 /// The month (0-based) named by `s`: its full name, abbreviation or an alias, any case.

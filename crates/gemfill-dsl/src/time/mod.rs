@@ -39,7 +39,7 @@ pub mod duration;
 mod error;
 pub mod infer;
 mod moment;
-mod names;
+pub(crate) mod names;
 mod parts;
 pub mod pattern;
 mod read;

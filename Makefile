@@ -13,6 +13,7 @@ help:
 	@echo "make run    - build gemfill and start the gRPC service (prints how to call it)"
 	@echo "make demo   - build gemfill and run a demo of synthesis and execution"
 	@echo "make test   - lint and run every test (unit, property, end-to-end)"
+	@echo "make python-test - the Python client against a real gemfill serve (part of make test)"
 	@echo "make bench  - run the benchmark suites side by side with cvc5 (slow)"
 
 setup:
